@@ -1,0 +1,5 @@
+export * from './contract.js';
+export * from './errors.js';
+export * from './geojson.js';
+export * from './layers.js';
+export * from './settings.js';
