@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/domain/vocabulary.js';
 import { GPKG_APPLICATION_ID, createGpkgCore } from '../gpkg/gpkg-schema.js';
 import { registerGpkgFunctions } from '../gpkg/sql-functions.js';
 import { insertFeatures, layerStats, readFeatures } from './feature-store.js';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
+import { MIGRATIONS, type Migration } from './migrations.js';
 import { LAYER_DEFS } from './schema.js';
 import type { FactoryRow, FeatureInput, GoalRow, MetricEntryRow, TransferRow } from './types.js';
 
@@ -34,7 +34,7 @@ export class Project {
     try {
       db.transaction(() => {
         createGpkgCore(db);
-        applyMigrations(db, 0);
+        applyMigrations(db, 0, MIGRATIONS);
         setMeta(db, 'name', opts.name ?? path.basename(file, path.extname(file)));
         setMeta(db, 'is_sample', opts.isSample ? '1' : '0');
       })();
@@ -46,8 +46,13 @@ export class Project {
     return new Project(file, db);
   }
 
-  /** Opens a project, migrating it to the current schema after taking a backup copy. */
-  static open(file: string): Project {
+  /**
+   * Opens a project, migrating it to the current schema after taking a backup copy next to it
+   * (`<file>.bak-v<N>-<time>.gpkg`). A failing migration rolls back and leaves the file as it was.
+   */
+  static open(file: string, opts: { migrations?: readonly Migration[] } = {}): Project {
+    const migrations = opts.migrations ?? MIGRATIONS;
+    const latest = migrations[migrations.length - 1]?.version ?? 0;
     if (!fs.existsSync(file)) {
       throw new PlannerError('project_not_found', `Project file not found: ${file}`, `找不到项目文件:${file}`, { path: file });
     }
@@ -59,17 +64,17 @@ export class Project {
         throw new PlannerError('not_a_project', `${file} is not a planner project (GeoPackage)`, `${file} 不是本软件的项目文件(GeoPackage)`, { path: file });
       }
       const version = Number(getMeta(db, 'schema_version') ?? 0);
-      if (version > LATEST_SCHEMA_VERSION) {
+      if (version > latest) {
         throw new PlannerError(
           'project_too_new',
-          `${file} was written by a newer version (schema ${version} > ${LATEST_SCHEMA_VERSION})`,
-          `${file} 由更新版本的软件创建(结构版本 ${version} > ${LATEST_SCHEMA_VERSION}),请升级软件`,
+          `${file} was written by a newer version (schema ${version} > ${latest})`,
+          `${file} 由更新版本的软件创建(结构版本 ${version} > ${latest}),请升级软件`,
           { path: file, version },
         );
       }
-      if (version < LATEST_SCHEMA_VERSION) {
+      if (version < latest) {
         backupBeforeMigration(db, file, version);
-        db.transaction(() => applyMigrations(db, version))();
+        db.transaction(() => applyMigrations(db, version, migrations))();
       }
     } catch (err) {
       db.close();
@@ -200,8 +205,8 @@ function setMeta(db: Database.Database, key: string, value: string): void {
   db.prepare('INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
-function applyMigrations(db: Database.Database, from: number): void {
-  for (const m of MIGRATIONS) {
+function applyMigrations(db: Database.Database, from: number, migrations: readonly Migration[]): void {
+  for (const m of migrations) {
     if (m.version <= from) continue;
     m.up(db);
     setMeta(db, 'schema_version', String(m.version));
