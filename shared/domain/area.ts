@@ -1,4 +1,4 @@
-import { Geodesic, PolygonArea } from 'geographiclib-geodesic';
+import { Geodesic, PolygonArea } from './geographiclib.js';
 import type { Geometry } from '../api/geojson.js';
 
 /** CGCS2000 ellipsoid (EPSG:1024): a = 6378137 m, 1/f = 298.257222101. */

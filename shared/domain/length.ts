@@ -1,4 +1,4 @@
-import { Geodesic } from 'geographiclib-geodesic';
+import { Geodesic } from './geographiclib.js';
 import type { Geometry } from '../api/geojson.js';
 import { CGCS2000_A, CGCS2000_F } from './area.js';
 

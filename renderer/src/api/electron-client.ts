@@ -1,0 +1,25 @@
+import type { Api, EventListener, MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract.js';
+import { buildApi } from './build-api.js';
+import { toPlannerError } from './errors.js';
+import type { ApiClient, PlannerBridge } from './planner-bridge.js';
+
+/** The contract over the Electron preload (`window.planner`). */
+export function createElectronClient(bridge: PlannerBridge): ApiClient {
+  const methods: Api = bridge;
+  const call = async <K extends MethodName>(name: K, input: MethodInput<K>): Promise<MethodOutput<K>> => {
+    const method: Api[K] = methods[name];
+    try {
+      return await method(input);
+    } catch (err) {
+      throw toPlannerError(err);
+    }
+  };
+  return {
+    ...buildApi(call),
+    transport: 'electron',
+    onEvent(listener: EventListener) {
+      const off = bridge.onEvent(listener);
+      return typeof off === 'function' ? off : () => undefined;
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import {
+  EVENT_NAMES,
+  SSE_ROUTE,
+  TOKEN_HEADER,
+  events,
+  httpRoute,
+  type EventListener,
+  type EventName,
+  type MethodInput,
+  type MethodName,
+  type MethodOutput,
+} from '../../../shared/api/contract.js';
+import { PlannerError } from '../../../shared/api/errors.js';
+import { buildApi } from './build-api.js';
+import { errorFromHttpBody } from './errors.js';
+import type { ApiClient } from './planner-bridge.js';
+
+/** The contract over browser mode's HTTP bridge: `POST /api/<method>` and Server-Sent Events. */
+export function createHttpClient(token: string | null): ApiClient {
+  const call = async <K extends MethodName>(name: K, input: MethodInput<K>): Promise<MethodOutput<K>> => {
+    let response: Response;
+    try {
+      response = await fetch(httpRoute(name), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token ?? '' },
+        body: JSON.stringify(input ?? {}),
+      });
+    } catch (err) {
+      const text = err instanceof Error ? err.message : String(err);
+      throw new PlannerError('network', `Cannot reach the planner service: ${text}`, `无法连接到服务:${text}`, { method: name });
+    }
+    const body = await readJson(response);
+    if (!response.ok) throw errorFromHttpBody(body, name, response.status);
+    // The server validated the output against the contract before sending it.
+    return body as MethodOutput<K>;
+  };
+
+  const listeners = new Set<EventListener>();
+  let source: EventSource | null = null;
+  const open = (): void => {
+    if (source) return;
+    const url = `${SSE_ROUTE}?token=${encodeURIComponent(token ?? '')}`;
+    const es = new EventSource(url);
+    for (const name of EVENT_NAMES) {
+      es.addEventListener(name, (event: MessageEvent<string>) => dispatch(name, event.data, listeners));
+    }
+    source = es;
+  };
+
+  return {
+    ...buildApi(call),
+    transport: 'http',
+    onEvent(listener: EventListener) {
+      listeners.add(listener);
+      open();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && source) {
+          source.close();
+          source = null;
+        }
+      };
+    },
+  };
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function dispatch(name: EventName, data: string, listeners: ReadonlySet<EventListener>): void {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    console.warn(`planner: ignoring event ${name} with malformed JSON`);
+    return;
+  }
+  const parsed = events[name].safeParse(value);
+  if (!parsed.success) {
+    console.warn(`planner: ignoring event ${name} that does not match the contract`, parsed.error.issues);
+    return;
+  }
+  for (const listener of listeners) listener(name, parsed.data);
+}

@@ -1,0 +1,76 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/api-context.js';
+import { ErrorBanner } from '../features/error-banner/ErrorBanner.js';
+import { useErrorList } from '../features/error-banner/use-error-list.js';
+import { LayerPanel } from '../features/layers/LayerPanel.js';
+import { useLayerVisibility } from '../features/layers/use-layer-visibility.js';
+import { Legend } from '../features/legend/Legend.js';
+import { useLegend } from '../features/legend/use-legend.js';
+import { StatusBar } from '../features/status-bar/StatusBar.js';
+import { useStatusBar } from '../features/status-bar/use-status-bar.js';
+import { Toolbar } from '../features/toolbar/Toolbar.js';
+import { useLocaleSwitch } from '../features/toolbar/use-locale-switch.js';
+import { currentLocale } from '../i18n/i18n.js';
+import type { MapSelection } from '../map/map-controller.js';
+import { MapView } from '../map/MapView.js';
+import type { StatusDef } from '../../../shared/api/settings.js';
+import { useProjectData } from './use-project-data.js';
+
+const NO_STATUSES: readonly StatusDef[] = [];
+
+/** The one window (DESIGN §5a): toolbar, left dock (layers, legend), map, status bar. */
+export function App() {
+  const api = useApi();
+  const { i18n } = useTranslation();
+  const { errors, report, dismiss } = useErrorList();
+  const project = useProjectData(api, report);
+  const { settings, setSettings } = project;
+  const localeSwitch = useLocaleSwitch(setSettings, report);
+  const layerVisibility = useLayerVisibility();
+  const [selection, setSelection] = useState<MapSelection | null>(null);
+
+  // The project's saved language wins once its settings arrive.
+  const savedLocale = settings?.locale;
+  useEffect(() => {
+    if (savedLocale && savedLocale !== currentLocale(i18n)) void i18n.changeLanguage(savedLocale);
+  }, [savedLocale, i18n]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') setSelection(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const statuses = settings?.statuses ?? NO_STATUSES;
+  const legend = useLegend(statuses, project.data.parcels, currentLocale(i18n));
+  const statusBar = useStatusBar(project.info, project.data, selection);
+  const onSelect = useCallback((s: MapSelection | null) => setSelection(s), []);
+
+  return (
+    <div className="app">
+      <Toolbar localeSwitch={localeSwitch} />
+      <ErrorBanner errors={errors} onDismiss={dismiss} />
+      <div className="workspace">
+        <aside className="dock dock-left" data-testid="left-dock">
+          <LayerPanel layers={project.layers} visible={layerVisibility.visible} onToggle={layerVisibility.toggle} />
+          <Legend legend={legend} />
+        </aside>
+        <main className="map-area">
+          <MapView
+            statuses={statuses}
+            data={project.data}
+            visible={layerVisibility.visible}
+            selection={selection}
+            bbox={project.info?.bbox ?? null}
+            dataReady={project.dataReady}
+            onSelect={onSelect}
+          />
+        </main>
+      </div>
+      <StatusBar model={statusBar} loading={project.loading} />
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useMemo } from 'react';
+import type { ProjectInfo } from '../../../../shared/api/contract.js';
+import type { FeatureCollection } from '../../../../shared/api/geojson.js';
+import type { LayerId } from '../../../../shared/api/layers.js';
+import type { MapSelection } from '../../map/map-controller.js';
+
+export interface StatusBarModel {
+  isSample: boolean;
+  fileName: string | null;
+  filePath: string | null;
+  parcelCount: number | null;
+  /** Code or name of the selected feature, if any. */
+  selectionLabel: string | null;
+}
+
+export function useStatusBar(
+  info: ProjectInfo | null,
+  data: Partial<Record<LayerId, FeatureCollection>>,
+  selection: MapSelection | null,
+): StatusBarModel {
+  const selected = selection ? data[selection.layer] : undefined;
+  const selectionLabel = useMemo(() => {
+    if (!selection || !selected) return null;
+    const feature = selected.features.find((f) => f.id === selection.id);
+    if (!feature) return null;
+    const { name, code } = feature.properties;
+    const text = [code, name].filter((v) => v !== null && v !== undefined && v !== '').join(' ');
+    return text || `#${selection.id}`;
+  }, [selection, selected]);
+  return {
+    isSample: info?.isSample ?? false,
+    fileName: info ? baseName(info.path) : null,
+    filePath: info?.path ?? null,
+    parcelCount: info ? (info.counts.parcels ?? 0) : null,
+    selectionLabel,
+  };
+}
+
+/** Last segment of a Windows or POSIX path (no node:path in the renderer). */
+function baseName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] || path;
+}

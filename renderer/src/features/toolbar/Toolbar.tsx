@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import type { LocaleSwitch } from './use-locale-switch.js';
+
+export interface ToolbarProps {
+  localeSwitch: LocaleSwitch;
+}
+
+export function Toolbar({ localeSwitch }: ToolbarProps) {
+  const { t } = useTranslation();
+  const { locale, toggle } = localeSwitch;
+  return (
+    <header className="toolbar" data-testid="toolbar">
+      <div className="toolbar-brand">
+        <span className="toolbar-logo" aria-hidden="true" />
+        <h1 className="toolbar-title" data-testid="app-title">
+          {t('app.title')}
+        </h1>
+      </div>
+      <div className="toolbar-spacer" />
+      <button
+        type="button"
+        className="locale-switch"
+        data-testid="locale-switch"
+        data-locale={locale}
+        onClick={toggle}
+        title={t('toolbar.switchLanguage')}
+        aria-label={t('toolbar.switchLanguage')}
+      >
+        <span className={locale === 'zh-CN' ? 'locale-option active' : 'locale-option'}>中</span>
+        <span className="locale-divider">/</span>
+        <span className={locale === 'en' ? 'locale-option active' : 'locale-option'}>EN</span>
+      </button>
+    </header>
+  );
+}

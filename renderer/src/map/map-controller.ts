@@ -1,0 +1,251 @@
+import './worker-url.js';
+import { Map as MaplibreMap, NavigationControl, ScaleControl, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
+import type { BBox, FeatureCollection } from '../../../shared/api/geojson.js';
+import { LAYER_IDS, type LayerId } from '../../../shared/api/layers.js';
+import type { StatusDef } from '../../../shared/api/settings.js';
+import { paletteTable, statusColor, whenSelected } from './style-expressions.js';
+import {
+  CLICKABLE_LAYERS,
+  LABEL_SOURCES,
+  LOCAL_IDEOGRAPH_FONT_FAMILY,
+  RENEWAL_PHASE_PALETTE,
+  SELECTION_COLOR,
+  STYLE_LAYERS,
+  buildStyle,
+  renewalPhaseColor,
+} from './style.js';
+import { labelPoints } from './label-points.js';
+import type { PlannerMapTestHandle } from './test-handle.js';
+
+/** One selected feature: its layer and its feature id (the GeoPackage fid). */
+export interface MapSelection {
+  layer: LayerId;
+  id: number;
+}
+
+export interface MapControllerOptions {
+  statuses?: readonly StatusDef[];
+  /** Called when the user clicks a feature (or empty map: null). */
+  onSelect?: (selection: MapSelection | null) => void;
+  /** Receives `data-map-idle` once every layer's data is drawn; document.body by default. */
+  idleMarker?: HTMLElement;
+}
+
+const YONGKANG_CENTER: [number, number] = [120.03, 28.9];
+const FIT_PADDING_PX = 32;
+
+/**
+ * Owns the maplibre-gl Map (DESIGN §5, STYLE "one class owns the map"). React pushes the wanted
+ * state in — statuses, layer data, visibility, selection — and the controller applies only what
+ * changed, holding it until the style has loaded.
+ */
+export class MapController {
+  private readonly map: MaplibreMap;
+  private readonly onSelect: ((selection: MapSelection | null) => void) | undefined;
+  private readonly idleMarker: HTMLElement;
+  private readonly resizeObserver: ResizeObserver;
+  private readonly handle: PlannerMapTestHandle;
+
+  private styleLoaded = false;
+  private idle = false;
+  private dataReady = false;
+  private fitted = false;
+
+  private statuses: readonly StatusDef[];
+  private appliedStatuses: readonly StatusDef[] | null = null;
+  private readonly data = new Map<LayerId, FeatureCollection>();
+  private readonly appliedData = new Map<LayerId, FeatureCollection>();
+  private visible: ReadonlySet<LayerId> = new Set(LAYER_IDS);
+  private readonly appliedVisible = new Set<LayerId>(LAYER_IDS);
+  private selection: MapSelection | null = null;
+  private appliedSelection: MapSelection | null = null;
+  private pendingBounds: BBox | null = null;
+
+  constructor(container: HTMLElement, options: MapControllerOptions = {}) {
+    this.onSelect = options.onSelect;
+    this.idleMarker = options.idleMarker ?? document.body;
+    this.statuses = options.statuses ?? [];
+    this.map = new MaplibreMap({
+      container,
+      style: buildStyle(this.statuses),
+      center: YONGKANG_CENTER,
+      zoom: 10,
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      localIdeographFontFamily: LOCAL_IDEOGRAPH_FONT_FAMILY,
+      // Without it a snapshot taken outside a render callback comes out blank (DESIGN §7).
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    this.appliedStatuses = this.statuses;
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+
+    this.map.on('load', () => {
+      this.styleLoaded = true;
+      this.sync();
+    });
+    this.map.on('idle', () => {
+      this.idle = true;
+      this.markIdleIfReady();
+    });
+    this.map.on('click', (e) => this.handleClick(e));
+    this.map.on('mousemove', (e) => {
+      this.map.getCanvas().style.cursor = this.featureAt(e) ? 'pointer' : '';
+    });
+
+    this.resizeObserver = new ResizeObserver(() => this.map.resize());
+    this.resizeObserver.observe(container);
+    this.handle = this.testHandle();
+    window.__plannerMap = this.handle;
+  }
+
+  setStatuses(statuses: readonly StatusDef[]): void {
+    this.statuses = statuses;
+    this.sync();
+  }
+
+  /** Unchanged collections (same object) are not re-sent to the map. */
+  setLayerData(layer: LayerId, collection: FeatureCollection): void {
+    if (this.data.get(layer) === collection) return;
+    this.data.set(layer, collection);
+    this.sync();
+  }
+
+  setVisibleLayers(visible: ReadonlySet<LayerId>): void {
+    this.visible = visible;
+    this.sync();
+  }
+
+  setSelection(selection: MapSelection | null): void {
+    this.selection = selection;
+    this.sync();
+  }
+
+  /** Frames the project the first time it is known; later reloads keep the user's view. */
+  fitBoundsOnce(bbox: BBox | null): void {
+    if (this.fitted || !bbox) return;
+    this.fitted = true;
+    this.pendingBounds = bbox;
+    this.sync();
+  }
+
+  /** Every layer's data has been pushed: `data-map-idle` may be set after the next idle. */
+  setDataReady(ready: boolean): void {
+    this.dataReady = ready;
+    this.markIdleIfReady();
+  }
+
+  destroy(): void {
+    this.resizeObserver.disconnect();
+    if (window.__plannerMap === this.handle) delete window.__plannerMap;
+    delete this.idleMarker.dataset.mapIdle;
+    this.map.remove();
+  }
+
+  /** Applies the difference between the wanted state and what the map shows. */
+  private sync(): void {
+    if (!this.styleLoaded) return;
+    let changed = false;
+
+    if (this.appliedStatuses !== this.statuses) {
+      this.map.setPaintProperty('parcels-fill', 'fill-color', statusColor(this.statuses));
+      this.appliedStatuses = this.statuses;
+      changed = true;
+    }
+    for (const [layer, collection] of this.data) {
+      if (this.appliedData.get(layer) === collection) continue;
+      this.map.getSource<GeoJSONSource>(layer)?.setData(collection);
+      this.appliedData.set(layer, collection);
+      const labelSource = labelSourceOf(layer);
+      if (labelSource) this.map.getSource<GeoJSONSource>(labelSource)?.setData(labelPoints(collection));
+      if (layer === 'renewal_zones') this.colourRenewalPhases(collection);
+      changed = true;
+    }
+    for (const layer of LAYER_IDS) {
+      const want = this.visible.has(layer);
+      if (want === this.appliedVisible.has(layer)) continue;
+      for (const id of STYLE_LAYERS[layer]) this.map.setLayoutProperty(id, 'visibility', want ? 'visible' : 'none');
+      if (want) this.appliedVisible.add(layer);
+      else this.appliedVisible.delete(layer);
+      changed = true;
+    }
+    if (!sameSelection(this.selection, this.appliedSelection)) {
+      if (this.appliedSelection) {
+        this.map.removeFeatureState({ source: this.appliedSelection.layer, id: this.appliedSelection.id }, 'selected');
+      }
+      if (this.selection) this.map.setFeatureState({ source: this.selection.layer, id: this.selection.id }, { selected: true });
+      this.appliedSelection = this.selection;
+      changed = true;
+    }
+    if (this.pendingBounds) {
+      const [w, s, e, n] = this.pendingBounds;
+      this.map.fitBounds([[w, s], [e, n]], { padding: FIT_PADDING_PX, animate: false, maxZoom: 16 });
+      this.pendingBounds = null;
+      changed = true;
+    }
+    if (changed) this.markBusy();
+  }
+
+  private colourRenewalPhases(collection: FeatureCollection): void {
+    const phases = collection.features
+      .map((f) => f.properties['phase'])
+      .filter((v): v is string | number => v !== null && v !== undefined && v !== '')
+      .map(String);
+    const colour = renewalPhaseColor(paletteTable(phases, RENEWAL_PHASE_PALETTE));
+    this.map.setPaintProperty('renewal_zones-fill', 'fill-color', colour);
+    this.map.setPaintProperty('renewal_zones-outline', 'line-color', whenSelected(SELECTION_COLOR, colour));
+  }
+
+  private markBusy(): void {
+    this.idle = false;
+    if (this.idleMarker.dataset.mapIdle) this.idleMarker.dataset.mapIdle = 'false';
+    this.map.triggerRepaint();
+  }
+
+  private markIdleIfReady(): void {
+    if (this.dataReady && this.idle && this.styleLoaded) this.idleMarker.dataset.mapIdle = 'true';
+  }
+
+  private featureAt(e: MapMouseEvent): MapSelection | null {
+    const layers = CLICKABLE_LAYERS.filter((id) => this.map.getLayer(id));
+    for (const feature of this.map.queryRenderedFeatures(e.point, { layers })) {
+      const layer = LAYER_IDS.find((l) => l === feature.source);
+      if (layer && typeof feature.id === 'number') return { layer, id: feature.id };
+    }
+    return null;
+  }
+
+  private handleClick(e: MapMouseEvent): void {
+    if (!this.styleLoaded) return;
+    this.onSelect?.(this.featureAt(e));
+  }
+
+  private testHandle(): PlannerMapTestHandle {
+    return {
+      isIdle: () => this.idle && this.styleLoaded && this.map.loaded(),
+      featureCounts: () => {
+        const counts = Object.fromEntries(LAYER_IDS.map((l) => [l, 0])) as Record<LayerId, number>;
+        for (const [layer, collection] of this.appliedData) counts[layer] = collection.features.length;
+        return counts;
+      },
+      renderedFeatureCount: (layer) => {
+        if (!this.styleLoaded) return 0;
+        const ids = new Set<unknown>();
+        for (const f of this.map.queryRenderedFeatures({ layers: [...STYLE_LAYERS[layer]] })) ids.add(f.id);
+        return ids.size;
+      },
+      visibleLayers: () => LAYER_IDS.filter((l) => this.appliedVisible.has(l)),
+      snapshot: () => this.map.getCanvas().toDataURL('image/png'),
+    };
+  }
+}
+
+function labelSourceOf(layer: LayerId): string | undefined {
+  return (LABEL_SOURCES as Partial<Record<LayerId, string>>)[layer];
+}
+
+function sameSelection(a: MapSelection | null, b: MapSelection | null): boolean {
+  return a === b || (a !== null && b !== null && a.layer === b.layer && a.id === b.id);
+}

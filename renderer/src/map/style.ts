@@ -1,0 +1,223 @@
+import type {
+  ExpressionSpecification,
+  GeoJSONSourceSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import { LAYER_IDS, type LayerId } from '../../../shared/api/layers.js';
+import type { StatusDef } from '../../../shared/api/settings.js';
+import { FALLBACK_COLOR, colorByValue, statusColor, whenSelected } from './style-expressions.js';
+
+/**
+ * The map style, built in code. There is deliberately no `glyphs` URL: maplibre then draws every
+ * label with the machine's own fonts (TinySDF), so nothing is fetched (DESIGN §5). `text-font` is a
+ * list of local font families.
+ */
+export const TEXT_FONT = ['Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'sans-serif'];
+export const LOCAL_IDEOGRAPH_FONT_FAMILY = "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
+export const BACKGROUND_COLOR = '#f3f2ee';
+
+export const KEY_BLOCK_COLOR = '#a3177a';
+export const PLATFORM_COLOR = '#00796b';
+export const PROJECT_COLOR = '#d84315';
+export const SELECTION_COLOR = '#00b8d4';
+export const RENEWAL_PHASE_PALETTE = ['#7e57c2', '#26a69a', '#ef6c00', '#5c6bc0', '#8d6e63', '#ec407a', '#9ccc65', '#29b6f6'];
+
+/** Transport lines by mode (values as the bureau writes them). Unknown modes get the fallback. */
+export const TRANSPORT_MODE_COLORS: ReadonlyArray<readonly [string, string]> = [
+  ['铁路', '#5d4037'],
+  ['高铁', '#5d4037'],
+  ['轨道交通', '#6a1b9a'],
+  ['高速', '#e65100'],
+  ['高速公路', '#e65100'],
+  ['快速路', '#f9a825'],
+  ['道路', '#546e7a'],
+  ['枢纽', '#0277bd'],
+  ['海铁联运', '#0277bd'],
+  ['物流', '#0277bd'],
+  ['港口', '#0277bd'],
+  ['港区', '#0277bd'],
+];
+const TRANSPORT_FALLBACK = '#78909c';
+/** Open lines are solid; everything not yet open is dashed. */
+const OPEN_TO_TRAFFIC = '建成通车';
+
+/** Style layer ids per project layer, bottom to top. Visibility toggles act on all of them. */
+export const STYLE_LAYERS: Record<LayerId, readonly string[]> = {
+  renewal_zones: ['renewal_zones-fill', 'renewal_zones-outline', 'renewal_zones-label'],
+  parcels: ['parcels-fill', 'parcels-outline'],
+  platforms: ['platforms-outline', 'platforms-label'],
+  key_blocks: ['key_blocks-outline', 'key_blocks-label'],
+  transport: ['transport-line', 'transport-label'],
+  projects: ['projects-circle', 'projects-label'],
+};
+
+/** The style layers a click can select, topmost first. */
+export const CLICKABLE_LAYERS: readonly string[] = [
+  'projects-circle',
+  'transport-line',
+  'parcels-fill',
+  'key_blocks-outline',
+  'platforms-outline',
+  'renewal_zones-fill',
+];
+
+/**
+ * Polygon layers labelled from a separate point source (one point per feature, label-points.ts):
+ * labels placed on the polygons themselves repeat in every tile a large polygon crosses.
+ */
+export const LABEL_SOURCES = {
+  key_blocks: 'key_blocks-labels',
+  renewal_zones: 'renewal_zones-labels',
+  platforms: 'platforms-labels',
+} as const satisfies Partial<Record<LayerId, string>>;
+
+const EMPTY: GeoJSONSourceSpecification = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
+
+const NAME: ExpressionSpecification = ['to-string', ['coalesce', ['get', 'name'], '']];
+/** Line width growing with zoom; the selected feature is drawn `selectedWidth` wide at every zoom. */
+const zoomWidth = (atZ10: number, atZ16: number, selectedWidth: number): ExpressionSpecification =>
+  ['interpolate', ['linear'], ['zoom'], 10, whenSelected(selectedWidth, atZ10), 16, whenSelected(selectedWidth, atZ16)];
+
+export function buildStyle(statuses: readonly StatusDef[]): StyleSpecification {
+  const ids = [...LAYER_IDS, ...Object.values(LABEL_SOURCES)];
+  const sources = Object.fromEntries(ids.map((id) => [id, EMPTY] as const));
+  return { version: 8, name: 'planner', sources, layers: buildLayers(statuses) };
+}
+
+function buildLayers(statuses: readonly StatusDef[]): LayerSpecification[] {
+  return [
+    { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
+    {
+      id: 'renewal_zones-fill',
+      type: 'fill',
+      source: 'renewal_zones',
+      paint: { 'fill-color': renewalPhaseColor([]), 'fill-opacity': 0.22 },
+    },
+    {
+      id: 'parcels-fill',
+      type: 'fill',
+      source: 'parcels',
+      paint: { 'fill-color': statusColor(statuses), 'fill-opacity': 0.82 },
+    },
+    {
+      id: 'parcels-outline',
+      type: 'line',
+      source: 'parcels',
+      paint: {
+        'line-color': whenSelected(SELECTION_COLOR, '#4d4d4d'),
+        'line-width': zoomWidth(0.2, 1, 3),
+        // Zoomed out, full-strength outlines of small parcels would drown their status colours.
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 11, 0.25, 14, 0.9],
+      },
+    },
+    {
+      id: 'renewal_zones-outline',
+      type: 'line',
+      source: 'renewal_zones',
+      paint: {
+        'line-color': whenSelected(SELECTION_COLOR, renewalPhaseColor([])),
+        'line-width': whenSelected(3.5, 1.6),
+      },
+    },
+    {
+      id: 'platforms-outline',
+      type: 'line',
+      source: 'platforms',
+      paint: {
+        'line-color': whenSelected(SELECTION_COLOR, PLATFORM_COLOR),
+        'line-width': whenSelected(3.5, 2),
+        'line-dasharray': [5, 2],
+      },
+    },
+    {
+      id: 'key_blocks-outline',
+      type: 'line',
+      source: 'key_blocks',
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': whenSelected(SELECTION_COLOR, KEY_BLOCK_COLOR),
+        'line-width': whenSelected(4.5, 3),
+        'line-dasharray': [3, 1.5],
+      },
+    },
+    {
+      id: 'transport-line',
+      type: 'line',
+      source: 'transport',
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': whenSelected(SELECTION_COLOR, colorByValue('mode', TRANSPORT_MODE_COLORS, TRANSPORT_FALLBACK)),
+        'line-width': zoomWidth(2, 4, 5),
+        'line-dasharray': ['match', ['to-string', ['get', 'stage']], OPEN_TO_TRAFFIC, ['literal', [1, 0]], ['literal', [2, 1.5]]],
+      },
+    },
+    {
+      id: 'projects-circle',
+      type: 'circle',
+      source: 'projects',
+      paint: {
+        'circle-color': PROJECT_COLOR,
+        'circle-radius': [
+          'interpolate', ['linear'], ['to-number', ['coalesce', ['get', 'investment_yi'], 0], 0],
+          0, 5, 10, 7, 50, 10, 100, 13,
+        ],
+        'circle-stroke-color': whenSelected(SELECTION_COLOR, '#ffffff'),
+        'circle-stroke-width': whenSelected(3, 1.5),
+      },
+    },
+    label('renewal_zones-label', LABEL_SOURCES.renewal_zones, '#4a2c6f', 12, 11),
+    label('platforms-label', LABEL_SOURCES.platforms, PLATFORM_COLOR, 12, 10),
+    {
+      id: 'transport-label',
+      type: 'symbol',
+      source: 'transport',
+      minzoom: 11,
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': NAME,
+        'text-font': TEXT_FONT,
+        'text-size': 11,
+      },
+      paint: { 'text-color': '#37474f', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+    },
+    {
+      id: 'projects-label',
+      type: 'symbol',
+      source: 'projects',
+      minzoom: 12,
+      layout: {
+        'text-field': NAME,
+        'text-font': TEXT_FONT,
+        'text-size': 11,
+        'text-anchor': 'top',
+        'text-offset': [0, 0.9],
+      },
+      paint: { 'text-color': '#bf360c', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+    },
+    // Last = placed first: key block names win label collisions.
+    label('key_blocks-label', LABEL_SOURCES.key_blocks, KEY_BLOCK_COLOR, 13, 0),
+  ];
+}
+
+function label(id: string, source: string, color: string, size: number, minzoom: number): LayerSpecification {
+  return {
+    id,
+    type: 'symbol',
+    source,
+    minzoom,
+    layout: {
+      'text-field': NAME,
+      'text-font': TEXT_FONT,
+      'text-size': size,
+      'text-max-width': 8,
+      'symbol-placement': 'point',
+    },
+    paint: { 'text-color': color, 'text-halo-color': '#ffffff', 'text-halo-width': 1.8 },
+  };
+}
+
+/** Renewal zones coloured by phase; the table comes from the phases present in the data. */
+export function renewalPhaseColor(table: ReadonlyArray<readonly [string, string]>): ExpressionSpecification | string {
+  return colorByValue('phase', table, table.length === 0 ? RENEWAL_PHASE_PALETTE[0] ?? FALLBACK_COLOR : FALLBACK_COLOR);
+}
