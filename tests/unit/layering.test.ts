@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
  * DESIGN §2's import boundaries must fail both lint and typecheck. Probes are written to a
  * git-ignored folder inside the repo so module resolution behaves as it does for real sources.
  */
-const root = path.resolve(__dirname, '../..');
+const root = path.resolve(import.meta.dirname, '../..');
 const probeDir = path.join(root, '.tmp', 'layering-probe');
 const eslint = new ESLint({ cwd: root });
 

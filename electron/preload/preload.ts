@@ -1,0 +1,50 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcRendererEvent } from 'electron';
+import { ErrorPayload, IPC_EVENT_CHANNEL, METHOD_NAMES, ipcChannel } from '../../shared/api/index.js';
+import type { Api, EventName, EventPayload, MethodName } from '../../shared/api/index.js';
+
+/**
+ * Exposes the contract — and nothing else — as `window.planner`: one function per METHOD_NAMES
+ * entry (derived, never listed by hand) plus `onEvent`. No raw ipcRenderer crosses the bridge.
+ *
+ * Errors: the main process answers with an envelope (electron/main/ipc.ts). contextBridge copies
+ * only an Error's message, so a failure is thrown as `new Error('PlannerError ' + JSON(payload))`;
+ * the renderer rebuilds a PlannerError from the JSON after the first '{'.
+ */
+type Envelope = { ok: true; value: unknown } | { ok: false; error: unknown };
+type EventMessage = { name: EventName; payload: EventPayload<EventName> };
+type PlannerEventListener = <K extends EventName>(name: K, payload: EventPayload<K>) => void;
+type PlannerBridge = Api & { onEvent(listener: PlannerEventListener): () => void };
+
+const BRIDGE_ERROR_PREFIX = 'PlannerError ';
+
+function bridgeError(error: unknown): Error {
+  const parsed = ErrorPayload.safeParse(error);
+  const payload: ErrorPayload = parsed.success
+    ? parsed.data
+    : { code: 'internal', message: 'Malformed reply from the main process', messageZh: '主进程返回了无法识别的结果' };
+  return new Error(BRIDGE_ERROR_PREFIX + JSON.stringify(payload));
+}
+
+async function invoke(name: MethodName, input: unknown): Promise<unknown> {
+  const reply = (await ipcRenderer.invoke(ipcChannel(name), input ?? {})) as Envelope;
+  if (reply && reply.ok === true) return reply.value;
+  throw bridgeError(reply && reply.ok === false ? reply.error : undefined);
+}
+
+const methods = Object.fromEntries(
+  METHOD_NAMES.map((name) => [name, (input: unknown) => invoke(name, input)] as const),
+) as unknown as Api;
+
+const bridge: PlannerBridge = {
+  ...methods,
+  onEvent(listener: PlannerEventListener): () => void {
+    const handler = (_event: IpcRendererEvent, msg: EventMessage): void => listener(msg.name, msg.payload);
+    ipcRenderer.on(IPC_EVENT_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENT_CHANNEL, handler);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('planner', bridge);

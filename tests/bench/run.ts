@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { report, type Bench } from './harness.js';
+import { layerReadBench } from './layer-read.bench.js';
+import { startupBench } from './startup.bench.js';
+
+/** `npm run bench [-- NAME…]`: runs the named benchmarks (all when none is named). */
+const BENCHES: Bench[] = [layerReadBench, startupBench];
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const unknown = wanted.filter((w) => !BENCHES.some((b) => b.name === w));
+  if (unknown.length > 0) {
+    console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Available: ${BENCHES.map((b) => b.name).join(', ')}`);
+    process.exit(2);
+  }
+  const outDir = path.resolve(import.meta.dirname, '../../bench-results');
+  for (const bench of BENCHES.filter((b) => wanted.length === 0 || wanted.includes(b.name))) {
+    const result = await bench.run();
+    console.log(`wrote ${report(bench, result, outDir)}`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
