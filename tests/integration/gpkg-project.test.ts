@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Geometry } from '../../shared/api/geojson.js';
-import { MIGRATIONS, type Migration } from '../../electron/core/project/migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../electron/core/project/migrations.js';
 import { Project } from '../../electron/core/project/project.js';
 import { planimeterAreasM2 } from '../helpers/oracle.js';
 import { makeTempDir } from '../helpers/tmp.js';
@@ -93,7 +93,7 @@ describe('Project', () => {
     const p = Project.open(file);
     expect(p.db.pragma('journal_mode', { simple: true })).toBe('wal');
     const info = p.info();
-    expect(info).toMatchObject({ name: '测试项目', isSample: false, crs: 'EPSG:4490', schemaVersion: 1 });
+    expect(info).toMatchObject({ name: '测试项目', isSample: false, crs: 'EPSG:4490', schemaVersion: LATEST_SCHEMA_VERSION });
     expect(info.counts).toMatchObject({ parcels: 2, transport: 1, projects: 1, key_blocks: 0 });
     const fc = p.features('parcels');
     expect(fc.features.map((f) => f.properties['code'])).toEqual(['YK-0001', 'YK-0002']);
@@ -150,12 +150,12 @@ describe('Project', () => {
 
 describe('migrations', () => {
   const addColumn: Migration = {
-    version: 2,
+    version: LATEST_SCHEMA_VERSION + 1,
     description: 'test: parcels.remark',
     up: (db) => db.exec('ALTER TABLE parcels ADD COLUMN remark TEXT'),
   };
   const broken: Migration = {
-    version: 3,
+    version: LATEST_SCHEMA_VERSION + 2,
     description: 'test: fails halfway',
     up: (db) => {
       db.exec('ALTER TABLE parcels ADD COLUMN half TEXT');
@@ -167,12 +167,12 @@ describe('migrations', () => {
     const file = path.join(dir, 'migrate.gpkg');
     buildProject(file).close();
     const p = Project.open(file, { migrations: [...MIGRATIONS, addColumn] });
-    expect(p.schemaVersion).toBe(2);
+    expect(p.schemaVersion).toBe(LATEST_SCHEMA_VERSION + 1);
     p.close();
-    const backups = fs.readdirSync(dir).filter((f) => f.startsWith('migrate.gpkg.bak-v1-'));
+    const backups = fs.readdirSync(dir).filter((f) => f.startsWith(`migrate.gpkg.bak-v${LATEST_SCHEMA_VERSION}-`));
     expect(backups).toHaveLength(1);
     const backup = Project.open(path.join(dir, backups[0] as string));
-    expect(backup.schemaVersion).toBe(1);
+    expect(backup.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(backup.info().counts.parcels).toBe(2);
     backup.close();
   });
@@ -182,7 +182,7 @@ describe('migrations', () => {
     buildProject(file).close();
     expect(() => Project.open(file, { migrations: [...MIGRATIONS, addColumn, broken] })).toThrow('boom');
     const p = Project.open(file);
-    expect(p.schemaVersion).toBe(1);
+    expect(p.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     const cols = (p.db.prepare('PRAGMA table_info(parcels)').all() as { name: string }[]).map((c) => c.name);
     expect(cols).not.toContain('remark');
     expect(cols).not.toContain('half');

@@ -75,6 +75,18 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'remembered field mappings per source schema',
+    up(db) {
+      createAttributeTable(
+        db,
+        'import_mappings',
+        ['signature TEXT NOT NULL', 'layer TEXT NOT NULL', 'mapping_json TEXT NOT NULL', 'updated_at DATETIME NOT NULL', 'UNIQUE (signature, layer)'],
+        '导入字段对照 / Field mappings remembered per source schema',
+      );
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

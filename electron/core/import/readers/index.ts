@@ -1,0 +1,11 @@
+export { assertEncodingDecided, decideEncoding, detectEncoding, normalizeEncodingLabel, ldidToEncoding, decodeBytes } from './encoding.js';
+export type { EncodingDecision, EncodingSource, DecideEncodingInput } from './encoding.js';
+export { openDbf, readDbfHeader, DbfTable } from './dbf.js';
+export { readShapefile, openShapefile, loadShapefileParts } from './shapefile.js';
+export type { ShapefileInput, ShapefileRead, ShapefileSource, ReadShapefileOptions } from './shapefile.js';
+export { readGeoJson, crsNameToEpsg } from './geojson.js';
+export type { GeoJsonRead, GeoJsonCrs, GeoJsonInput, ReadGeoJsonOptions } from './geojson.js';
+export { assembleRings } from './rings.js';
+export { shapefileFromZip, zipEntryName } from './zip.js';
+export type { ShapefileParts } from './zip.js';
+export type { SourceFeature, FieldInfo, FieldType, ReaderWarning, ReadResultBase } from './types.js';

@@ -1,0 +1,48 @@
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+/**
+ * SpatiaLite (GEOS) as an independent oracle, through better-sqlite3's loadExtension('mod_spatialite').
+ * It runs in a child process because GEOS prints a warning to stderr for every invalid geometry and
+ * offers no switch to silence it; the child's stderr is dropped. One process per batch of queries.
+ */
+const require = createRequire(import.meta.url);
+const SQLITE_MODULE = require.resolve('better-sqlite3');
+
+const CHILD = `
+const Database = require(process.argv[1]);
+const db = new Database(':memory:');
+db.loadExtension('mod_spatialite');
+db.prepare('SELECT InitSpatialMetadata(1)').get();
+const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const out = input.map(([sql, params]) => db.prepare(sql).get(...params));
+process.stdout.write(JSON.stringify(out));
+`;
+
+/** Runs each [sql, params] (a single-row SELECT) and returns the rows. */
+export function spatialiteQuery<T>(queries: readonly (readonly [string, readonly unknown[]])[]): T[] {
+  const out = execFileSync(process.execPath, ['-e', CHILD, SQLITE_MODULE], {
+    input: JSON.stringify(queries),
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'ignore'],
+    maxBuffer: 1 << 28,
+  });
+  return JSON.parse(out) as T[];
+}
+
+/** GEOS's verdict on WKT geometries: [valid, reason]. */
+export function geosValidity(wkts: readonly string[]): { valid: boolean; reason: string }[] {
+  const rows = spatialiteQuery<{ v: number; r: string }>(
+    wkts.map((w) => ['SELECT ST_IsValid(GeomFromText(?, 4326)) AS v, ST_IsValidReason(GeomFromText(?, 4326)) AS r', [w, w]] as const),
+  );
+  return rows.map((r) => ({ valid: r.v === 1, reason: r.r }));
+}
+
+type Pos = readonly number[];
+const ring = (r: readonly Pos[]): string => `(${r.map((p) => `${p[0]} ${p[1]}`).join(',')})`;
+const poly = (rings: readonly (readonly Pos[])[]): string => `(${rings.map(ring).join(',')})`;
+
+/** Polygon / MultiPolygon (GeoJSON coordinates) → WKT with full double precision. */
+export function toWkt(g: { type: 'Polygon'; coordinates: readonly (readonly Pos[])[] } | { type: 'MultiPolygon'; coordinates: readonly (readonly (readonly Pos[])[])[] }): string {
+  return g.type === 'Polygon' ? `POLYGON${poly(g.coordinates)}` : `MULTIPOLYGON(${g.coordinates.map(poly).join(',')})`;
+}
