@@ -33,6 +33,15 @@ await Promise.all([
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: importMetaShim },
   }),
+  // Imports run in a worker thread; electron/core/import/tasks.ts finds it next to main.cjs.
+  build({
+    ...common,
+    entryPoints: [path.join(root, 'electron/core/import/import-worker.ts')],
+    outfile: path.join(outdir, 'import-worker.cjs'),
+    external: ['better-sqlite3'],
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: importMetaShim },
+  }),
   // Sandboxed preloads may require only `electron` (and a few polyfilled modules): bundle the rest.
   build({
     ...common,
@@ -42,4 +51,4 @@ await Promise.all([
     minify: true,
   }),
 ]);
-console.log(`Built dist/electron/main.cjs and preload.cjs in ${Date.now() - started} ms`);
+console.log(`Built dist/electron/main.cjs, import-worker.cjs and preload.cjs in ${Date.now() - started} ms`);

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PlannerError, toErrorPayload } from '../../shared/api/errors.js';
 import { IMPORT_LAYERS, planImport, runImport, type ImportLayer, type ImportOptions, type OnInvalid } from '../core/import/pipeline.js';
+import { checkImport } from '../core/import/check.js';
 import { openImportSource } from '../core/import/source.js';
 import { Project } from '../core/project/project.js';
 import { qualityReport } from '../core/tally/quality.js';
@@ -99,40 +99,12 @@ async function importCommand(v: Values, files: string[]): Promise<unknown> {
   }
 }
 
-/** Dry run: the same pipeline into a throw-away project in the temp folder; the user's files are untouched. */
+/** Dry run: the same pipeline into a throw-away project; the user's files are untouched. */
 async function checkCommand(v: Values, files: string[]): Promise<unknown> {
   if (files.length === 0) throw usageError('Name the file to check.', '请指定要检查的文件。');
-  const opts = { ...importOptions(v), onInvalid: 'skip' as const };
+  const opts = importOptions(v);
   const src = await openImportSource(files, opts.encoding);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'landplanner-check-'));
-  const scratch = Project.create(path.join(dir, 'check.gpkg'));
-  try {
-    const plan = planImport(scratch.db, src, opts);
-    const report = runImport(scratch, src, plan, opts, { onProgress: progress(v) });
-    const sampleRows = scratch.features(plan.layer).features.slice(0, 5).map((f) => f.properties);
-    return {
-      file: report.file,
-      layer: report.layer,
-      features: src.count,
-      valid: report.imported,
-      encoding: report.encoding,
-      encodingSource: report.encodingSource,
-      encodingEvidence: report.encodingEvidence,
-      crs: report.crs,
-      crsEvidence: report.crsEvidence,
-      mapping: report.mapping,
-      unmapped: plan.unmapped,
-      sampleRows,
-      areaM2: report.areaM2,
-      areaMu: report.areaMu,
-      invalid: report.invalid.map((i) => ({ ...i, action: 'reported' })),
-      areaMismatches: report.areaMismatches,
-      warnings: report.warnings,
-    };
-  } finally {
-    scratch.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  return checkImport(src, opts, { onProgress: progress(v) });
 }
 
 function importOptions(v: Values): ImportOptions {

@@ -1,13 +1,40 @@
+import { randomUUID } from 'node:crypto';
 import { bindContract, type Api, type EventListener, type Handlers } from '../../shared/api/contract.js';
+import { toErrorPayload } from '../../shared/api/errors.js';
+import type { UploadResult } from '../../shared/api/import.js';
+import type { ImportOptions } from './import/pipeline.js';
+import { UploadStaging } from './import/staging.js';
+import { ImportTasks } from './import/tasks.js';
 import type { Project } from './project/project.js';
+import { qualityReport } from './tally/quality.js';
+import { tallyRemediated } from './tally/tally.js';
+
+/** The core as the bridges hold it: the contract plus the binary upload side channel. */
+export interface Core extends Api {
+  stageUpload(uploadId: string, name: string, bytes: Uint8Array): UploadResult;
+  dispose(): Promise<void>;
+}
+
+function importOptions(req: Parameters<Handlers['importStart']>[0]): ImportOptions {
+  return {
+    layer: req.layer,
+    encoding: req.encoding ?? null,
+    crs: req.crs ?? null,
+    map: req.map ?? {},
+    onInvalid: req.onInvalid,
+  };
+}
 
 /**
  * The backend behind the contract. Both bridges (Electron IPC, browser-mode HTTP) call this
  * object after parsing input with the contract's schemas (and parses again itself, so a direct
  * caller is as safe as a bridge); `satisfies Handlers` makes a missing or mistyped method a
- * compile error.
+ * compile error. Imports and previews run in worker threads (ImportTasks).
  */
-export function createCore(project: Project, emit: EventListener = () => {}): Api {
+export function createCore(project: Project, emit: EventListener = () => {}): Core {
+  const staging = new UploadStaging();
+  const tasks = new ImportTasks(project.path);
+
   const handlers = {
     projectInfo: async () => project.info(),
     listLayers: async () => project.listLayers(),
@@ -18,6 +45,34 @@ export function createCore(project: Project, emit: EventListener = () => {}): Ap
       emit('dataChanged', { layers: [] });
       return next;
     },
+    importPreview: async (req) => {
+      const taskId = randomUUID();
+      return tasks.run('check', staging.paths(req.uploadId), importOptions(req), (done, total) => emit('progress', { taskId, phase: 'check', done, total }), taskId);
+    },
+    importStart: async (req) => {
+      const taskId = randomUUID();
+      const paths = staging.paths(req.uploadId);
+      const running = tasks.run('import', paths, importOptions(req), (done, total) => emit('progress', { taskId, phase: 'import', done, total }), taskId);
+      running
+        .then((report) => {
+          emit('importFinished', { taskId, ok: true, report });
+          emit('dataChanged', { layers: report.layer === 'parcels' ? ['parcels'] : [report.layer, 'parcels'] });
+        })
+        .catch((err: unknown) => emit('importFinished', { taskId, ok: false, error: toErrorPayload(err) }));
+      return { taskId };
+    },
+    importCancel: async ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
+    tally: async ({ year, by }) => tallyRemediated(project.db, project.getSettings(), year, by),
+    quality: async () => qualityReport(project.db),
   } satisfies Handlers;
-  return bindContract(handlers);
+
+  return {
+    ...bindContract(handlers),
+    stageUpload: (uploadId, name, bytes) => staging.stage(uploadId, name, bytes),
+    dispose: async () => {
+      await tasks.dispose();
+      staging.dispose();
+    },
+  };
 }
+

@@ -49,7 +49,8 @@ function start(): void {
 
   const requested = projectArg(process.argv);
   project = Project.open(requested ? path.resolve(requested) : ensureWorkingCopy(app.getPath('userData')));
-  registerIpc(createCore(project, createIpcEmitter()), isAppUrl);
+  const core = createCore(project, createIpcEmitter());
+  registerIpc(core, isAppUrl, core.stageUpload);
   Menu.setApplicationMenu(buildMenu(() => project?.path ?? null));
 
   mainWindow = new BrowserWindow({

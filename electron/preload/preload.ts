@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import { ErrorPayload, IPC_EVENT_CHANNEL, METHOD_NAMES, ipcChannel } from '../../shared/api/index.js';
-import type { Api, EventName, EventPayload, MethodName } from '../../shared/api/index.js';
+import { ErrorPayload, IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL, METHOD_NAMES, ipcChannel } from '../../shared/api/index.js';
+import type { Api, EventName, EventPayload, MethodName, UploadResult } from '../../shared/api/index.js';
 
 /**
  * Exposes the contract — and nothing else — as `window.planner`: one function per METHOD_NAMES
@@ -14,7 +14,10 @@ import type { Api, EventName, EventPayload, MethodName } from '../../shared/api/
 type Envelope = { ok: true; value: unknown } | { ok: false; error: unknown };
 type EventMessage = { name: EventName; payload: EventPayload<EventName> };
 type PlannerEventListener = <K extends EventName>(name: K, payload: EventPayload<K>) => void;
-type PlannerBridge = Api & { onEvent(listener: PlannerEventListener): () => void };
+type PlannerBridge = Api & {
+  onEvent(listener: PlannerEventListener): () => void;
+  upload(uploadId: string, name: string, bytes: ArrayBuffer): Promise<UploadResult>;
+};
 
 const BRIDGE_ERROR_PREFIX = 'PlannerError ';
 
@@ -38,6 +41,11 @@ const methods = Object.fromEntries(
 
 const bridge: PlannerBridge = {
   ...methods,
+  async upload(uploadId: string, name: string, bytes: ArrayBuffer): Promise<UploadResult> {
+    const reply = (await ipcRenderer.invoke(IPC_UPLOAD_CHANNEL, uploadId, name, bytes)) as Envelope;
+    if (reply && reply.ok === true) return reply.value as UploadResult;
+    throw bridgeError(reply && reply.ok === false ? reply.error : undefined);
+  },
   onEvent(listener: PlannerEventListener): () => void {
     const handler = (_event: IpcRendererEvent, msg: EventMessage): void => listener(msg.name, msg.payload);
     ipcRenderer.on(IPC_EVENT_CHANNEL, handler);

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Api, EventListener } from '../../shared/api/contract.js';
+import type { EventListener } from '../../shared/api/contract.js';
 import { PlannerError } from '../../shared/api/errors.js';
-import { createCore } from '../core/core.js';
+import { createCore, type Core } from '../core/core.js';
 import { Project } from '../core/project/project.js';
 import { defaultDataDir, ensureWorkingCopy } from '../core/sample.js';
 import { openBrowser } from './open-browser.js';
@@ -55,14 +55,15 @@ function openProject(file: string | undefined): Project {
   return Project.open(ensureWorkingCopy(defaultDataDir()));
 }
 
-async function listen(opts: CliOptions, core: Api): Promise<WebServer> {
+async function listen(opts: CliOptions, core: Core): Promise<WebServer> {
+  const upload = core.stageUpload;
   try {
-    return await startWebServer({ api: core, staticDir: STATIC_DIR, port: opts.port });
+    return await startWebServer({ api: core, staticDir: STATIC_DIR, port: opts.port, upload });
   } catch (e) {
     // The default port may be taken by another instance; an explicit --port is honoured or fails.
     if (!opts.portGiven && (e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       process.stderr.write(`Port ${opts.port} is busy; using a free port instead.\n`);
-      return startWebServer({ api: core, staticDir: STATIC_DIR, port: 0 });
+      return startWebServer({ api: core, staticDir: STATIC_DIR, port: 0, upload });
     }
     throw e;
   }
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
     server
       .close()
       .catch(() => undefined)
+      .then(() => core.dispose())
       .finally(() => {
         project.close();
         process.exit(0);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { METHOD_NAMES, SSE_ROUTE, TOKEN_HEADER, httpRoute } from '../../shared/api/contract.js';
 import type { Api, EventListener, EventName, EventPayload, MethodName } from '../../shared/api/contract.js';
 import { PlannerError, toErrorPayload } from '../../shared/api/errors.js';
+import { MAX_UPLOAD_BYTES, UPLOAD_ROUTE, type UploadResult } from '../../shared/api/import.js';
 import type { ErrorPayload } from '../../shared/api/errors.js';
 import { checkEvent, dispatch } from './dispatch.js';
 import { errorBody, statusForError } from './http-errors.js';
@@ -31,6 +32,8 @@ export interface WebServerOptions {
   keepAliveMs?: number;
   /** Check results against the output schemas (default: unless NODE_ENV=production). */
   validateOutput?: boolean;
+  /** The binary side channel for file bytes (`PUT UPLOAD_ROUTE?uploadId=…&name=…`). */
+  upload?: (uploadId: string, name: string, bytes: Uint8Array) => UploadResult;
 }
 
 export interface WebServer {
@@ -106,6 +109,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     if (!tokenMatches(headerValue(req, TOKEN_HEADER))) return unauthorized(res);
+    if (pathname === UPLOAD_ROUTE && opts.upload) return handleUpload(req, res, opts.upload);
     const name = ROUTES.get(pathname);
     if (!name) {
       const method = pathname.replace(/^\/api\/?/, '');
@@ -137,6 +141,23 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       const payload = toErrorPayload(e);
       if (payload.code === 'internal' || payload.code === 'invalid_output') console.error(`[web] ${name} failed:`, e);
       sendError(res, payload);
+    }
+  }
+
+  async function handleUpload(req: IncomingMessage, res: ServerResponse, upload: NonNullable<WebServerOptions['upload']>): Promise<void> {
+    if (req.method !== 'PUT') return methodNotAllowed(res, 'PUT');
+    const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+    const body = await readBody(req, MAX_UPLOAD_BYTES);
+    if (body === 'too_large') {
+      res.setHeader('Connection', 'close');
+      sendError(res, err('payload_too_large', 'File over 1 GiB', '文件超过 1 GiB', { limit: MAX_UPLOAD_BYTES }));
+      res.once('finish', () => req.destroy());
+      return;
+    }
+    try {
+      sendJson(res, 200, JSON.stringify(upload(query.get('uploadId') ?? '', query.get('name') ?? '', body)));
+    } catch (e) {
+      sendError(res, toErrorPayload(e));
     }
   }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { invalidInputError } from './errors.js';
 import { BBox, FeatureCollection } from './geojson.js';
+import { ImportFinished, ImportPreview, ImportRequest, QualityReport, TallyBy, TallyResult } from './import.js';
 import { LayerId, LayerInfo } from './layers.js';
 import { Settings, SettingsPatch } from './settings.js';
 
@@ -33,6 +34,16 @@ export const methods = {
   },
   getSettings: { input: NoInput, output: Settings },
   updateSettings: { input: SettingsPatch, output: Settings },
+  /** Dry run of an uploaded file: encoding, CRS, mapping, validity, decoded sample rows. */
+  importPreview: { input: ImportRequest, output: ImportPreview },
+  /** Starts the import off the main thread; progress and importFinished events follow. */
+  importStart: { input: ImportRequest, output: z.object({ taskId: z.string() }) },
+  importCancel: { input: z.object({ taskId: z.string() }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  tally: {
+    input: z.object({ year: z.number().int().min(1900).max(2100), by: TallyBy }).strict(),
+    output: TallyResult,
+  },
+  quality: { input: NoInput, output: QualityReport },
 } as const;
 
 export type Methods = typeof methods;
@@ -76,6 +87,7 @@ export const events = {
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative(),
   }),
+  importFinished: ImportFinished,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

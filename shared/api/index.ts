@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './geojson.js';
 export * from './layers.js';
 export * from './settings.js';
+export * from './import.js';

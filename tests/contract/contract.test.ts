@@ -213,10 +213,10 @@ describe('Electron IPC bridge specifics', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('exposes exactly the contract methods and onEvent as window.planner', () => {
+  it('exposes exactly the contract methods, onEvent and the upload side channel as window.planner', () => {
     const bridge = fakeElectron.mainWorld['planner'] as Record<string, unknown> | undefined;
     expect(bridge).toBeDefined();
-    expect(Object.keys(bridge ?? {}).sort()).toEqual([...Object.keys(inProcessClient({} as Api)), 'onEvent'].sort());
+    expect(Object.keys(bridge ?? {}).sort()).toEqual([...Object.keys(inProcessClient({} as Api)), 'onEvent', 'upload'].sort());
   });
 
   it('refuses calls from a frame that is not the app', async () => {

@@ -1,0 +1,32 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { toErrorPayload } from '../../../shared/api/errors.js';
+import { Project } from '../project/project.js';
+import { checkImport } from './check.js';
+import { planImport, runImport } from './pipeline.js';
+import { openImportSource } from './source.js';
+import type { WorkerJob, WorkerMessage } from './worker-protocol.js';
+
+/**
+ * The import, off the main thread: its own connection to the project file, one transaction,
+ * progress messages, and a shared cancel flag polled between chunks (the loop is synchronous).
+ */
+async function run(job: WorkerJob): Promise<WorkerMessage> {
+  const flag = new Int32Array(job.cancel);
+  const hooks = {
+    onProgress: (done: number, total: number) => parentPort?.postMessage({ type: 'progress', done, total } satisfies WorkerMessage),
+    shouldCancel: () => Atomics.load(flag, 0) === 1,
+  };
+  const src = await openImportSource(job.paths, job.options.encoding);
+  const project = Project.open(job.projectPath);
+  try {
+    if (job.mode === 'check') return { type: 'done', preview: checkImport(src, job.options, hooks, project) };
+    const plan = planImport(project.db, src, job.options);
+    return { type: 'done', report: runImport(project, src, plan, job.options, hooks) };
+  } finally {
+    project.close();
+  }
+}
+
+run(workerData as WorkerJob)
+  .then((msg) => parentPort?.postMessage(msg))
+  .catch((err: unknown) => parentPort?.postMessage({ type: 'error', error: toErrorPayload(err) } satisfies WorkerMessage));

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { ErrorPayload } from './errors.js';
+import { PropertyValue } from './geojson.js';
+
+/** Layers a file can be imported into ("zones" on the CLI = renewal_zones). */
+export const ImportLayer = z.enum(['parcels', 'key_blocks', 'renewal_zones', 'platforms', 'transport']);
+export type ImportLayer = z.infer<typeof ImportLayer>;
+
+/** Files are uploaded first (a binary side channel, see UPLOAD_ROUTE); an upload id names the group. */
+export const UploadId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'an upload id (8–64 letters, digits, - or _)');
+
+export const ImportRequest = z
+  .object({
+    uploadId: UploadId,
+    layer: ImportLayer,
+    encoding: z.string().min(1).max(40).nullish(),
+    crs: z.string().regex(/^(EPSG:)?\d{4,5}$/i, 'EPSG:n').nullish(),
+    map: z.record(z.string(), z.string().nullable()).optional(),
+    onInvalid: z.enum(['reject', 'skip', 'repair']).default('reject'),
+  })
+  .strict();
+export type ImportRequest = z.input<typeof ImportRequest>;
+
+const Issue = z.object({ code: z.string(), reason: z.string(), reasonZh: z.string() });
+export const InvalidFeature = z.object({
+  index: z.number().int(),
+  code: z.string().nullable(),
+  issues: z.array(Issue),
+  action: z.enum(['rejected', 'skipped', 'repaired', 'reported']),
+});
+export const AreaMismatch = z.object({
+  index: z.number().int().optional(),
+  code: z.string().nullable(),
+  statedM2: z.number(),
+  computedM2: z.number(),
+  diffPct: z.number(),
+});
+export const ImportWarning = z.object({
+  code: z.string(),
+  message: z.string(),
+  messageZh: z.string(),
+  count: z.number().int(),
+  indices: z.array(z.number().int()),
+});
+
+const Decisions = {
+  file: z.string(),
+  layer: ImportLayer,
+  encoding: z.string().nullable(),
+  encodingSource: z.string().nullable(),
+  encodingEvidence: z.string().nullable(),
+  crs: z.string(),
+  crsEvidence: z.string(),
+  mapping: z.record(z.string(), z.string()),
+  areaM2: z.number(),
+  areaMu: z.number(),
+  invalid: z.array(InvalidFeature),
+  areaMismatches: z.array(AreaMismatch),
+  warnings: z.array(ImportWarning),
+};
+
+/** What the wizard shows before committing (a dry run: nothing is written to the project). */
+export const ImportPreview = z.object({
+  ...Decisions,
+  features: z.number().int(),
+  valid: z.number().int(),
+  fields: z.array(z.string()),
+  unmapped: z.array(z.string()),
+  sampleRows: z.array(z.record(z.string(), PropertyValue)),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const ImportReport = z.object({
+  ...Decisions,
+  imported: z.number().int(),
+  assignment: z
+    .object({
+      assigned: z.number().int(),
+      inBlock: z.number().int(),
+      inZone: z.number().int(),
+      straddling: z.array(z.string()),
+      blockDisagreements: z.array(z.object({ fid: z.number().int(), code: z.string().nullable(), recorded: z.string().nullable(), spatial: z.string().nullable() })),
+    })
+    .nullable(),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+export const ImportFinished = z.object({
+  taskId: z.string(),
+  ok: z.boolean(),
+  report: ImportReport.optional(),
+  error: ErrorPayload.optional(),
+});
+export type ImportFinished = z.infer<typeof ImportFinished>;
+
+/** Binary side channel for file bytes: `PUT /api/upload?uploadId=…&name=…` (browser) or IPC. */
+export const UPLOAD_ROUTE = '/api/upload';
+export const IPC_UPLOAD_CHANNEL = 'planner:upload';
+export const UploadResult = z.object({ uploadId: UploadId, files: z.array(z.string()) });
+export type UploadResult = z.infer<typeof UploadResult>;
+/** File names accepted for upload: the parts of a shapefile, a zip, or GeoJSON. */
+export const UPLOAD_NAME = /^[^/\\:*?"<>|\u0000-\u001f]{1,200}\.(shp|shx|dbf|prj|cpg|zip|geojson|json)$/i;
+export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
+export const TallyBy = z.enum(['block', 'town', 'method', 'month', 'status']);
+export const TallyResult = z.object({
+  year: z.number().int(),
+  by: TallyBy,
+  rows: z.array(z.object({ key: z.string().nullable(), label: z.string().nullable(), count: z.number().int(), areaM2: z.number(), areaMu: z.number() })),
+  total: z.object({ count: z.number().int(), areaM2: z.number(), areaMu: z.number() }),
+});
+export type TallyResult = z.infer<typeof TallyResult>;
+
+export const QualityReport = z.object({
+  blockDisagreements: z.array(z.object({ code: z.string().nullable(), recorded: z.string().nullable(), spatial: z.string().nullable() })),
+  straddling: z.array(z.string().nullable()),
+  areaMismatches: z.array(AreaMismatch),
+  invalid: z.array(z.object({ code: z.string().nullable(), fid: z.number().int(), issues: z.array(Issue) })),
+});
+export type QualityReport = z.infer<typeof QualityReport>;
