@@ -99,7 +99,7 @@ export const IPC_UPLOAD_CHANNEL = 'planner:upload';
 export const UploadResult = z.object({ uploadId: UploadId, files: z.array(z.string()) });
 export type UploadResult = z.infer<typeof UploadResult>;
 /** File names accepted for upload: the parts of a shapefile, a zip, or GeoJSON. */
-export const UPLOAD_NAME = /^[^/\\:*?"<>|\u0000-\u001f]{1,200}\.(shp|shx|dbf|prj|cpg|zip|geojson|json)$/i;
+export const UPLOAD_NAME = /^[^\p{Cc}/\\:*?"<>|]{1,200}\.(shp|shx|dbf|prj|cpg|zip|geojson|json)$/iu;
 export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 
 export const TallyBy = z.enum(['block', 'town', 'method', 'month', 'status']);

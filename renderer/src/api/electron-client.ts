@@ -1,4 +1,5 @@
 import type { Api, EventListener, MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract.js';
+import { UploadResult } from '../../../shared/api/import.js';
 import { buildApi } from './build-api.js';
 import { toPlannerError } from './errors.js';
 import type { ApiClient, PlannerBridge } from './planner-bridge.js';
@@ -17,6 +18,13 @@ export function createElectronClient(bridge: PlannerBridge): ApiClient {
   return {
     ...buildApi(call),
     transport: 'electron',
+    async upload(uploadId: string, file: File) {
+      try {
+        return UploadResult.parse(await bridge.upload(uploadId, file.name, await file.arrayBuffer()));
+      } catch (err) {
+        throw toPlannerError(err);
+      }
+    },
     onEvent(listener: EventListener) {
       const off = bridge.onEvent(listener);
       return typeof off === 'function' ? off : () => undefined;

@@ -11,6 +11,7 @@ import {
   type MethodOutput,
 } from '../../../shared/api/contract.js';
 import { PlannerError } from '../../../shared/api/errors.js';
+import { UPLOAD_ROUTE, UploadResult } from '../../../shared/api/import.js';
 import { buildApi } from './build-api.js';
 import { errorFromHttpBody } from './errors.js';
 import type { ApiClient } from './planner-bridge.js';
@@ -35,6 +36,25 @@ export function createHttpClient(token: string | null): ApiClient {
     return body as MethodOutput<K>;
   };
 
+  const upload = async (uploadId: string, file: File): Promise<UploadResult> => {
+    const url = `${UPLOAD_ROUTE}?uploadId=${encodeURIComponent(uploadId)}&name=${encodeURIComponent(file.name)}`;
+    let response: Response;
+    try {
+      // The raw bytes as the body: no multipart, no base64, one file per request.
+      response = await fetch(url, { method: 'PUT', headers: { [TOKEN_HEADER]: token ?? '' }, body: file });
+    } catch (err) {
+      const text = err instanceof Error ? err.message : String(err);
+      throw new PlannerError('network', `Cannot upload ${file.name}: ${text}`, `无法上传 ${file.name}:${text}`, { file: file.name });
+    }
+    const body = await readJson(response);
+    if (!response.ok) throw errorFromHttpBody(body, 'upload', response.status);
+    const parsed = UploadResult.safeParse(body);
+    if (!parsed.success) {
+      throw new PlannerError('http_error', `Unexpected answer to the upload of ${file.name}`, `上传 ${file.name} 时收到无法识别的应答`, { file: file.name });
+    }
+    return parsed.data;
+  };
+
   const listeners = new Set<EventListener>();
   let source: EventSource | null = null;
   const open = (): void => {
@@ -50,6 +70,7 @@ export function createHttpClient(token: string | null): ApiClient {
   return {
     ...buildApi(call),
     transport: 'http',
+    upload,
     onEvent(listener: EventListener) {
       listeners.add(listener);
       open();

@@ -1,4 +1,5 @@
 import type { Api, EventListener } from '../../../shared/api/contract.js';
+import type { UploadResult } from '../../../shared/api/import.js';
 
 /** Stops a subscription. */
 export type Unsubscribe = () => void;
@@ -9,10 +10,14 @@ export type Unsubscribe = () => void;
  */
 export type PlannerBridge = Api & {
   onEvent(listener: EventListener): Unsubscribe | void;
+  /** Binary side channel for import files (IPC_UPLOAD_CHANNEL): one file's bytes per call. */
+  upload(uploadId: string, name: string, bytes: ArrayBuffer): Promise<UploadResult>;
 };
 
 /** What the renderer holds, whichever bridge is underneath. */
 export type ApiClient = Api & {
   onEvent(listener: EventListener): Unsubscribe;
+  /** Sends one file of an import group; files sharing `uploadId` form one source (a shapefile's parts). */
+  upload(uploadId: string, file: File): Promise<UploadResult>;
   readonly transport: 'electron' | 'http';
 };
