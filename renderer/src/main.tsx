@@ -1,5 +1,8 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles/app.css';
+import './styles/controls.css';
+import './styles/import.css';
+import './styles/tally.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';

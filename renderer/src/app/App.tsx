@@ -2,6 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.js';
 import { ErrorBanner } from '../features/error-banner/ErrorBanner.js';
+import { ImportDialog } from '../features/import/ImportDialog.js';
+import { useImportWizard } from '../features/import/use-import-wizard.js';
+import { useWindowDrop } from '../features/import/use-window-drop.js';
 import { useErrorList } from '../features/error-banner/use-error-list.js';
 import { LayerPanel } from '../features/layers/LayerPanel.js';
 import { useLayerVisibility } from '../features/layers/use-layer-visibility.js';
@@ -9,6 +12,8 @@ import { Legend } from '../features/legend/Legend.js';
 import { useLegend } from '../features/legend/use-legend.js';
 import { StatusBar } from '../features/status-bar/StatusBar.js';
 import { useStatusBar } from '../features/status-bar/use-status-bar.js';
+import { TallyPanel } from '../features/tally/TallyPanel.js';
+import { useTally } from '../features/tally/use-tally.js';
 import { Toolbar } from '../features/toolbar/Toolbar.js';
 import { useLocaleSwitch } from '../features/toolbar/use-locale-switch.js';
 import { currentLocale } from '../i18n/i18n.js';
@@ -22,13 +27,24 @@ const NO_STATUSES: readonly StatusDef[] = [];
 /** The one window (DESIGN §5a): toolbar, left dock (layers, legend), map, status bar. */
 export function App() {
   const api = useApi();
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { errors, report, dismiss } = useErrorList();
   const project = useProjectData(api, report);
   const { settings, setSettings } = project;
   const localeSwitch = useLocaleSwitch(setSettings, report);
   const layerVisibility = useLayerVisibility();
   const [selection, setSelection] = useState<MapSelection | null>(null);
+  const [imports, setImports] = useState(0);
+  const { reload } = project;
+  const onImported = useCallback(() => {
+    // The map and the tally follow an import at once, whether or not a dataChanged event arrives.
+    reload();
+    setImports((n) => n + 1);
+  }, [reload]);
+  const wizard = useImportWizard(api, onImported);
+  const { openWizard } = wizard;
+  const tally = useTally(api, project.data.parcels, imports, report);
+  const { dragging } = useWindowDrop(openWizard);
 
   // The project's saved language wins once its settings arrive.
   const savedLocale = settings?.locale;
@@ -39,10 +55,14 @@ export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.key === 'Escape') setSelection(null);
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'i') {
+        e.preventDefault();
+        openWizard();
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [openWizard]);
 
   const statuses = settings?.statuses ?? NO_STATUSES;
   const legend = useLegend(statuses, project.data.parcels, currentLocale(i18n));
@@ -51,12 +71,13 @@ export function App() {
 
   return (
     <div className="app">
-      <Toolbar localeSwitch={localeSwitch} />
+      <Toolbar localeSwitch={localeSwitch} onImport={() => openWizard()} />
       <ErrorBanner errors={errors} onDismiss={dismiss} />
       <div className="workspace">
         <aside className="dock dock-left" data-testid="left-dock">
           <LayerPanel layers={project.layers} visible={layerVisibility.visible} onToggle={layerVisibility.toggle} />
           <Legend legend={legend} />
+          <TallyPanel tally={tally} />
         </aside>
         <main className="map-area">
           <MapView
@@ -71,6 +92,12 @@ export function App() {
         </main>
       </div>
       <StatusBar model={statusBar} loading={project.loading} />
+      {wizard.open && <ImportDialog wizard={wizard} dragging={dragging} />}
+      {dragging && !wizard.open && (
+        <div className="drop-overlay" data-testid="drop-overlay">
+          <div className="drop-overlay-box">{t('importer.windowDrop')}</div>
+        </div>
+      )}
     </div>
   );
 }

@@ -20,6 +20,8 @@ export interface ProjectDataHandle extends ProjectData {
   /** Every listed layer has its features: the map can report itself ready. */
   dataReady: boolean;
   setSettings(settings: Settings): void;
+  /** Reloads the summary and every layer (after an import, whether or not dataChanged arrives). */
+  reload(): void;
 }
 
 const INITIAL: ProjectData = { info: null, settings: null, layers: [], data: {}, loading: true };
@@ -79,7 +81,12 @@ export function useProjectData(api: ApiClient, report: (err: unknown) => void): 
   }, [api, loadLayer, loadSummary, report]);
 
   const setSettings = useCallback((settings: Settings) => setState((s) => ({ ...s, settings })), []);
+  const reload = useCallback(() => {
+    loadSummary()
+      .then((layers) => Promise.all(layers.map((l) => loadLayer(l.id))))
+      .catch(report);
+  }, [loadSummary, loadLayer, report]);
   const dataReady =
     !state.loading && state.info !== null && state.layers.every((l) => state.data[l.id] !== undefined);
-  return { ...state, dataReady, setSettings };
+  return { ...state, dataReady, setSettings, reload };
 }

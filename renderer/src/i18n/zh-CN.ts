@@ -64,7 +64,7 @@ export const zhCN = {
     computedLength: '计算长度(m)',
     validity: '几何检查',
     allValid: '全部要素几何有效。',
-    featureNo: '第 {{index}} 个',
+    featureNo: 'FID {{index}}',
     onInvalid: '无效要素的处理',
     onInvalidChoose: '请先选择如何处理 {{count}} 个无效要素',
     onInvalidOptions: { reject: '拒绝导入(全部不导入)', skip: '跳过无效要素', repair: '尝试修复(无法修复的跳过)' },
@@ -74,7 +74,7 @@ export const zhCN = {
     importing: '正在导入…',
     cancelling: '正在取消…',
     progress: '{{done}} / {{total}}',
-    phases: { read: '读取要素', reading: '读取要素', write: '写入项目', assign: '空间归属', assigning: '空间归属', index: '建立索引', commit: '提交' },
+    phases: { import: '读取、核对并写入要素', check: '核对' },
     reportTitle: '导入完成',
     report: {
       imported: '已导入',
@@ -136,6 +136,7 @@ export const zhCN = {
     empty: '该年度没有已完成整治的地块。',
     loading: '正在统计…',
     countValue: '{{count}} 宗',
+    summary: '{{year}} 年已完成整治',
   },
   errors: {
     title: '出错了',

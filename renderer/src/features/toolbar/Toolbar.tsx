@@ -3,9 +3,10 @@ import type { LocaleSwitch } from './use-locale-switch.js';
 
 export interface ToolbarProps {
   localeSwitch: LocaleSwitch;
+  onImport: () => void;
 }
 
-export function Toolbar({ localeSwitch }: ToolbarProps) {
+export function Toolbar({ localeSwitch, onImport }: ToolbarProps) {
   const { t } = useTranslation();
   const { locale, toggle } = localeSwitch;
   return (
@@ -16,6 +17,18 @@ export function Toolbar({ localeSwitch }: ToolbarProps) {
           {t('app.title')}
         </h1>
       </div>
+      <div className="toolbar-divider" aria-hidden="true" />
+      <button
+        type="button"
+        className="tool-button"
+        data-testid="import-button"
+        onClick={onImport}
+        title={t('importer.buttonTitle')}
+        aria-keyshortcuts="Control+I"
+      >
+        <span className="tool-icon icon-import" aria-hidden="true" />
+        {t('importer.button')}
+      </button>
       <div className="toolbar-spacer" />
       <button
         type="button"

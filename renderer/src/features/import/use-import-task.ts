@@ -1,0 +1,122 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ImportReport, ImportRequest } from '../../../../shared/api/import.js';
+import { PlannerError } from '../../../../shared/api/errors.js';
+import { toPlannerError } from '../../api/errors.js';
+import { onContractEvent } from '../../api/events.js';
+import type { ApiClient } from '../../api/planner-bridge.js';
+
+export interface ImportProgress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export type ImportTaskStatus = 'idle' | 'starting' | 'running' | 'done' | 'failed';
+
+export interface ImportTaskState {
+  status: ImportTaskStatus;
+  taskId: string | null;
+  progress: ImportProgress | null;
+  report: ImportReport | null;
+  error: PlannerError | null;
+  /** Cancel was asked for and the backend has not finished yet. */
+  cancelling: boolean;
+}
+
+export interface ImportTask extends ImportTaskState {
+  start(request: ImportRequest): void;
+  cancel(): void;
+  reset(): void;
+}
+
+const IDLE: ImportTaskState = { status: 'idle', taskId: null, progress: null, report: null, error: null, cancelling: false };
+
+type Finished = { ok: boolean; report?: ImportReport | undefined; error?: PlannerError | undefined };
+
+/**
+ * One import running in the backend: importStart → progress events → importFinished. Events can
+ * overtake the importStart answer (SSE and the HTTP reply are separate connections), so events for
+ * a task not yet known are held until its id arrives.
+ */
+export function useImportTask(api: ApiClient, onImported: (report: ImportReport) => void): ImportTask {
+  const [state, setState] = useState<ImportTaskState>(IDLE);
+  const taskIdRef = useRef<string | null>(null);
+  // importStart was called and its task id has not arrived yet: only then are unknown ids held.
+  const pending = useRef(false);
+  const early = useRef(new Map<string, { progress?: ImportProgress; finished?: Finished }>());
+  const onImportedRef = useRef(onImported);
+  useEffect(() => {
+    onImportedRef.current = onImported;
+  }, [onImported]);
+
+  const finish = useCallback((finished: Finished) => {
+    if (finished.ok && finished.report) {
+      const report = finished.report;
+      setState((s) => ({ ...s, status: 'done', report, cancelling: false }));
+      onImportedRef.current(report);
+    } else {
+      const error = finished.error ?? new PlannerError('internal', 'The import failed.', '导入失败。');
+      setState((s) => ({ ...s, status: 'failed', error, cancelling: false }));
+    }
+  }, []);
+
+  useEffect(() => {
+    const offProgress = onContractEvent(api, 'progress', ({ taskId, phase, done, total }) => {
+      const progress = { phase, done, total };
+      if (taskId === taskIdRef.current) setState((s) => (s.status === 'running' ? { ...s, progress } : s));
+      else if (pending.current) early.current.set(taskId, { ...early.current.get(taskId), progress });
+    });
+    const offFinished = onContractEvent(api, 'importFinished', ({ taskId, ok, report, error }) => {
+      // This wizard imports map layers; a ledger report (spreadsheets) is not one of its tasks.
+      const geo = report && !('kind' in report) ? report : undefined;
+      const finished: Finished = { ok, report: geo, error: error ? PlannerError.fromPayload(error) : undefined };
+      if (taskId === taskIdRef.current) finish(finished);
+      else if (pending.current) early.current.set(taskId, { ...early.current.get(taskId), finished });
+    });
+    return () => {
+      offProgress();
+      offFinished();
+    };
+  }, [api, finish]);
+
+  const start = useCallback(
+    (request: ImportRequest) => {
+      taskIdRef.current = null;
+      early.current.clear();
+      pending.current = true;
+      setState({ ...IDLE, status: 'starting' });
+      api.importStart(request).then(
+        ({ taskId }) => {
+          pending.current = false;
+          taskIdRef.current = taskId;
+          const held = early.current.get(taskId);
+          early.current.clear();
+          setState((s) => ({ ...s, status: 'running', taskId, progress: held?.progress ?? s.progress }));
+          if (held?.finished) finish(held.finished);
+        },
+        (err: unknown) => {
+          pending.current = false;
+          setState((s) => ({ ...s, status: 'failed', error: toPlannerError(err) }));
+        },
+      );
+    },
+    [api, finish],
+  );
+
+  const cancel = useCallback(() => {
+    const taskId = taskIdRef.current;
+    if (!taskId) return;
+    setState((s) => ({ ...s, cancelling: true }));
+    // The outcome arrives as importFinished (error 'cancelled'), or the import had already finished.
+    api.importCancel({ taskId }).catch((err: unknown) => setState((s) => ({ ...s, cancelling: false, error: toPlannerError(err) })));
+  }, [api]);
+
+  const reset = useCallback(() => {
+    taskIdRef.current = null;
+    pending.current = false;
+    early.current.clear();
+    setState(IDLE);
+  }, []);
+
+  return { ...state, start, cancel, reset };
+}
