@@ -1,5 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorPayload } from '../../../shared/api/errors.js';
+import { isLedgerLayerId } from '../../../shared/domain/ledger-mapping.js';
+import { checkLedgerFile, importLedgerFile } from '../ledgers/index.js';
 import { Project } from '../project/project.js';
 import { checkImport } from './check.js';
 import { planImport, runImport } from './pipeline.js';
@@ -16,12 +18,25 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
     onProgress: (done: number, total: number) => parentPort?.postMessage({ type: 'progress', done, total } satisfies WorkerMessage),
     shouldCancel: () => Atomics.load(flag, 0) === 1,
   };
-  const src = await openImportSource(job.paths, job.options.encoding);
+  const options = job.options;
+  if (isLedgerLayerId(options.layer)) {
+    const ledger = { ...options, layer: options.layer };
+    const project = Project.open(job.projectPath);
+    try {
+      const file = job.paths[0] ?? '';
+      if (job.mode === 'check') return { type: 'done', preview: await checkLedgerFile(file, ledger, project, hooks) };
+      return { type: 'done', report: await importLedgerFile(project, file, ledger, hooks) };
+    } finally {
+      project.close();
+    }
+  }
+  const mapOptions = { ...options, layer: options.layer };
+  const src = await openImportSource(job.paths, mapOptions.encoding);
   const project = Project.open(job.projectPath);
   try {
-    if (job.mode === 'check') return { type: 'done', preview: checkImport(src, job.options, hooks, project) };
-    const plan = planImport(project.db, src, job.options);
-    return { type: 'done', report: runImport(project, src, plan, job.options, hooks) };
+    if (job.mode === 'check') return { type: 'done', preview: checkImport(src, mapOptions, hooks, project) };
+    const plan = planImport(project.db, src, mapOptions);
+    return { type: 'done', report: runImport(project, src, plan, mapOptions, hooks) };
   } finally {
     project.close();
   }

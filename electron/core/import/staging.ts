@@ -21,8 +21,8 @@ export class UploadStaging {
     if (!UPLOAD_NAME.test(name) || name.includes('..')) {
       throw new PlannerError(
         'invalid_upload',
-        `${name}: only shapefile parts (.shp .shx .dbf .prj .cpg), .zip and .geojson/.json can be imported`,
-        `${name}:只能导入 shapefile 各部分(.shp .shx .dbf .prj .cpg)、.zip 或 .geojson/.json 文件`,
+        `${name}: only shapefile parts (.shp .shx .dbf .prj .cpg), .zip, .geojson/.json and ledgers (.xlsx .csv) can be imported`,
+        `${name}:只能导入 shapefile 各部分(.shp .shx .dbf .prj .cpg)、.zip、.geojson/.json 或台账(.xlsx .csv)文件`,
         { name },
       );
     }
@@ -35,14 +35,14 @@ export class UploadStaging {
     return { uploadId, files: fs.readdirSync(dir).sort() };
   }
 
-  /** The staged files to open: the .zip or .geojson, or the .shp (its siblings are found next to it). */
+  /** The staged files to open: the .zip, .geojson or ledger (.xlsx/.csv), or the .shp (its siblings are found next to it). */
   paths(uploadId: string): string[] {
     const dir = path.join(this.root, uploadId);
     const files = UploadId.safeParse(uploadId).success && fs.existsSync(dir) ? fs.readdirSync(dir) : [];
     if (files.length === 0) {
       throw new PlannerError('upload_not_found', `Nothing was uploaded under ${uploadId}`, `没有找到上传的文件(${uploadId})`, { uploadId });
     }
-    const main = files.filter((f) => /\.(zip|geojson|json|shp)$/i.test(f));
+    const main = files.filter((f) => /\.(zip|geojson|json|shp|xlsx|csv)$/i.test(f));
     if (main.length === 0) {
       throw new PlannerError('missing_shp', `${files.join(', ')}: the .shp file (the geometry) is missing`, `${files.join('、')}:缺少 .shp 文件(几何图形)`, { files });
     }

@@ -4,9 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PlannerError } from '../../../shared/api/errors.js';
-import type { ImportPreview, ImportReport } from '../../../shared/api/import.js';
-import type { ImportOptions } from './pipeline.js';
-import type { WorkerJob, WorkerMessage } from './worker-protocol.js';
+import type { ImportPreview, ImportReport, LedgerPreview, LedgerReport } from '../../../shared/api/import.js';
+import type { JobOptions, WorkerJob, WorkerMessage } from './worker-protocol.js';
 
 /**
  * Where the worker's code is: next to the bundle in the packaged app (import-worker.cjs), or the
@@ -32,9 +31,9 @@ export class ImportTasks {
   constructor(private readonly projectPath: string) {}
 
   /** Starts a job; resolves when it ends. `onProgress` gets (done, total). */
-  run(mode: 'check', paths: string[], options: ImportOptions, onProgress?: (d: number, t: number) => void, taskId?: string): Promise<ImportPreview>;
-  run(mode: 'import', paths: string[], options: ImportOptions, onProgress?: (d: number, t: number) => void, taskId?: string): Promise<ImportReport>;
-  run(mode: WorkerJob['mode'], paths: string[], options: ImportOptions, onProgress?: (d: number, t: number) => void, taskId: string = randomUUID()): Promise<ImportPreview | ImportReport> {
+  run(mode: 'check', paths: string[], options: JobOptions, onProgress?: (d: number, t: number) => void, taskId?: string): Promise<ImportPreview | LedgerPreview>;
+  run(mode: 'import', paths: string[], options: JobOptions, onProgress?: (d: number, t: number) => void, taskId?: string): Promise<ImportReport | LedgerReport>;
+  run(mode: WorkerJob['mode'], paths: string[], options: JobOptions, onProgress?: (d: number, t: number) => void, taskId: string = randomUUID()): Promise<ImportPreview | ImportReport | LedgerPreview | LedgerReport> {
     if (mode === 'import') {
       if (this.importing) {
         throw new PlannerError('import_busy', 'Another import is running; wait for it or cancel it.', '另一个导入正在进行,请等待完成或取消。', { taskId: this.importing });
@@ -46,7 +45,7 @@ export class ImportTasks {
     const entry = workerEntry();
     const worker = new Worker(entry.file, { workerData: job, execArgv: entry.execArgv });
     this.running.set(taskId, { cancel: new Int32Array(cancel), worker });
-    return new Promise<ImportPreview | ImportReport>((resolve, reject) => {
+    return new Promise<ImportPreview | ImportReport | LedgerPreview | LedgerReport>((resolve, reject) => {
       let settled = false;
       const finish = (): void => {
         settled = true;
@@ -57,7 +56,7 @@ export class ImportTasks {
         if (msg.type === 'progress') onProgress?.(msg.done, msg.total);
         else if (msg.type === 'done') {
           finish();
-          resolve((msg.preview ?? msg.report) as ImportPreview | ImportReport);
+          resolve((msg.preview ?? msg.report) as ImportPreview | ImportReport | LedgerPreview | LedgerReport);
         } else {
           finish();
           reject(PlannerError.fromPayload(msg.error));
