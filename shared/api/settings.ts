@@ -31,6 +31,8 @@ export const Settings = z.object({
   basemap: Basemap,
   /** Goal colours: a traffic light, or the plan's 全年红 convention where red marks success. */
   goalColors: z.enum(['traffic', 'quannianhong']),
+  /** Goal status thresholds (DESIGN §4): up to `behindPoints` below time progress is "behind", more is "far behind". */
+  goalThresholds: z.object({ behindPoints: z.number().min(0).max(1) }),
 });
 export type Settings = z.infer<typeof Settings>;
 

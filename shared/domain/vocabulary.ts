@@ -24,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ],
   basemap: { kind: 'none' },
   goalColors: 'traffic',
+  goalThresholds: { behindPoints: 0.1 },
 };
 
 /** The 14 towns and sub-districts (镇街) of 永康. */
