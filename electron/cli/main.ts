@@ -8,6 +8,9 @@ import { openImportSource } from '../core/import/source.js';
 import { Project } from '../core/project/project.js';
 import { qualityReport } from '../core/tally/quality.js';
 import { TALLY_BY, tallyRemediated, type TallyBy } from '../core/tally/tally.js';
+import { GOALS_CLI_OPTIONS, GOALS_USAGE, goalSetCommand, goalsCommand, sampleCommand } from './commands-goals.js';
+import { EDIT_CLI_OPTIONS, EDIT_USAGE, editHumanLines, runEditCommand } from './commands-edit.js';
+import { isLedgerLayerArg, isLedgerResult, ledgerCheckCommand, ledgerImportCommand, printLedgerHuman, type LedgerArgs } from './ledger-commands.js';
 import { printHuman } from './print.js';
 
 const USAGE = `landplanner — 土地与项目一张图 command line
@@ -15,8 +18,12 @@ const USAGE = `landplanner — 土地与项目一张图 command line
   landplanner import --project P --layer parcels|key_blocks|zones|platforms|transport FILE…
                      [--encoding E] [--crs EPSG:n] [--map SRC=field]… [--on-invalid reject|skip|repair] [--json] [--progress]
   landplanner check FILE… [--layer L] [--encoding E] [--crs EPSG:n] [--map SRC=field]… [--json]
+  landplanner import --project P --layer transfers|factories FILE.xlsx|.csv [--map SRC=field]… [--encoding E] [--on-invalid reject|skip] [--json]
+  landplanner check FILE.xlsx|.csv --layer transfers|factories [--project P] [--map SRC=field]… [--encoding E] [--json]
   landplanner tally --project P --year Y --by block|town|method|month|status [--json]
   landplanner quality --project P [--json]
+${GOALS_USAGE}
+${EDIT_USAGE}
 
 Errors exit non-zero; with --json they print {"error":{"code","message","messageZh"}} on stdout.`;
 
@@ -32,6 +39,8 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   progress: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+  ...GOALS_CLI_OPTIONS,
+  ...EDIT_CLI_OPTIONS,
 } as const;
 
 function usageError(message: string, messageZh: string): PlannerError {
@@ -46,7 +55,7 @@ function required(value: string | undefined, flag: string): string {
 function parseLayer(value: string | undefined): ImportLayer {
   const v = value === 'zones' ? 'renewal_zones' : (value ?? 'parcels');
   if (!(IMPORT_LAYERS as readonly string[]).includes(v)) {
-    throw usageError(`--layer must be one of parcels, key_blocks, zones, platforms, transport (got ${value}).`, `--layer 应为 parcels、key_blocks、zones、platforms、transport 之一(收到 ${value})。`);
+    throw usageError(`--layer must be one of parcels, key_blocks, zones, platforms, transport, transfers, factories (got ${value}).`, `--layer 应为 parcels、key_blocks、zones、platforms、transport、transfers、factories 之一(收到 ${value})。`);
   }
   return v as ImportLayer;
 }
@@ -85,7 +94,13 @@ function progress(v: Values): (done: number, total: number) => void {
   };
 }
 
+/** Ledgers (.xlsx/.csv, no geometry) go to electron/core/ledgers. */
+function ledgerArgs(v: Values, files: string[], layer: LedgerArgs['layer']): LedgerArgs {
+  return { project: v.project, layer, files, encoding: v.encoding ?? null, crs: v.crs ?? null, map: parseMap(v.map), onInvalid: parseOnInvalid(v['on-invalid']), onProgress: progress(v) };
+}
+
 async function importCommand(v: Values, files: string[]): Promise<unknown> {
+  if (isLedgerLayerArg(v.layer)) return ledgerImportCommand(ledgerArgs(v, files, v.layer));
   const projectPath = path.resolve(required(v.project, 'project'));
   const opts = importOptions(v);
   if (files.length === 0) throw usageError('Name the file to import.', '请指定要导入的文件。');
@@ -102,6 +117,7 @@ async function importCommand(v: Values, files: string[]): Promise<unknown> {
 /** Dry run: the same pipeline into a throw-away project; the user's files are untouched. */
 async function checkCommand(v: Values, files: string[]): Promise<unknown> {
   if (files.length === 0) throw usageError('Name the file to check.', '请指定要检查的文件。');
+  if (isLedgerLayerArg(v.layer)) return ledgerCheckCommand(ledgerArgs(v, files, v.layer));
   const opts = importOptions(v);
   const src = await openImportSource(files, opts.encoding);
   return checkImport(src, opts, { onProgress: progress(v) });
@@ -167,13 +183,35 @@ export async function main(argv: string[]): Promise<number> {
       case 'tally':
         result = tallyCommand(values);
         break;
+      case 'goals':
+        result = goalsCommand(values);
+        break;
+      case 'goal-set':
+        result = goalSetCommand(values);
+        break;
+      case 'sample':
+        result = sampleCommand(values);
+        break;
       case 'quality':
         result = withProject(values, (p) => qualityReport(p.db));
         break;
+      case 'trace':
+      case 'set':
+      case 'undo':
+      case 'redo': {
+        const r = runEditCommand(command, values, rest);
+        if (!json) {
+          process.stdout.write(`${editHumanLines(command, r).join('\n')}\n`);
+          return 0;
+        }
+        result = r;
+        break;
+      }
       default:
         throw usageError(`Unknown command "${command}".`, `未知命令“${command}”。`);
     }
     if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else if (isLedgerResult(result)) printLedgerHuman(result);
     else printHuman(command, result);
     return 0;
   } catch (err) {

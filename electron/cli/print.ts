@@ -1,4 +1,5 @@
 import { roundTo } from '../../shared/domain/units.js';
+import { goalsHumanLines } from './goals-print.js';
 
 /** Human-readable CLI output (Chinese first); --json prints the raw object instead. */
 export function printHuman(command: string, result: unknown): void {
@@ -23,6 +24,8 @@ export function printHuman(command: string, result: unknown): void {
     }
     const t = r['total'] as { count: number; areaM2: number; areaMu: number };
     out.push(`  合计 total\t${t.count} 宗\t${m2(t.areaM2)} m²\t${mu(t.areaMu)} 亩`);
+  } else if (command === 'goals' || command === 'goal-set' || command === 'sample') {
+    out.push(...goalsHumanLines(command, result));
   } else {
     out.push(JSON.stringify(result, null, 2));
   }

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { bindContract, type Api, type EventListener, type Handlers } from '../../shared/api/contract.js';
 import { toErrorPayload } from '../../shared/api/errors.js';
-import type { UploadResult } from '../../shared/api/import.js';
-import type { ImportOptions } from './import/pipeline.js';
+import { isLedgerLayer, type UploadResult } from '../../shared/api/import.js';
+import { localIsoDate } from '../../shared/domain/goals.js';
+import { goalsReport, setGoal } from './goals/report.js';
+import type { JobOptions } from './import/worker-protocol.js';
 import { UploadStaging } from './import/staging.js';
 import { ImportTasks } from './import/tasks.js';
 import type { Project } from './project/project.js';
+import { editHandlers } from './edit/handlers.js';
 import { qualityReport } from './tally/quality.js';
 import { tallyRemediated } from './tally/tally.js';
 
@@ -15,7 +18,8 @@ export interface Core extends Api {
   dispose(): Promise<void>;
 }
 
-function importOptions(req: Parameters<Handlers['importStart']>[0]): ImportOptions {
+function importOptions(req: Parameters<Handlers['importStart']>[0]): JobOptions {
+  if (isLedgerLayer(req.layer)) return { layer: req.layer, encoding: req.encoding ?? null, map: req.map ?? {}, onInvalid: req.onInvalid };
   return {
     layer: req.layer,
     encoding: req.encoding ?? null,
@@ -56,7 +60,8 @@ export function createCore(project: Project, emit: EventListener = () => {}): Co
       running
         .then((report) => {
           emit('importFinished', { taskId, ok: true, report });
-          emit('dataChanged', { layers: report.layer === 'parcels' ? ['parcels'] : [report.layer, 'parcels'] });
+          // A ledger (transfers, factories) is not a map layer: [] = "figures changed, refresh".
+          emit('dataChanged', { layers: isLedgerLayer(report.layer) ? [] : report.layer === 'parcels' ? ['parcels'] : [report.layer, 'parcels'] });
         })
         .catch((err: unknown) => emit('importFinished', { taskId, ok: false, error: toErrorPayload(err) }));
       return { taskId };
@@ -64,6 +69,13 @@ export function createCore(project: Project, emit: EventListener = () => {}): Co
     importCancel: async ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
     tally: async ({ year, by }) => tallyRemediated(project.db, project.getSettings(), year, by),
     quality: async () => qualityReport(project.db),
+    ...editHandlers(project, emit),
+    goals: async ({ year, asOf }) => goalsReport(project.db, project.getSettings(), year, asOf ?? localIsoDate(new Date())),
+    goalSet: async (input) => {
+      const result = setGoal(project, input);
+      emit('dataChanged', { layers: [] });
+      return result;
+    },
   } satisfies Handlers;
 
   return {

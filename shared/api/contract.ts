@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { invalidInputError } from './errors.js';
+import { ApplyEditsRequest, EditResult, ParcelCard, SearchHit, SearchRequest, TraceRequest, UndoRedoRequest, UndoResult } from './edit.js';
 import { BBox, FeatureCollection } from './geojson.js';
-import { ImportFinished, ImportPreview, ImportRequest, QualityReport, TallyBy, TallyResult } from './import.js';
+import { GoalSetInput, GoalSetResult, GoalsInput, GoalsReport } from './goals.js';
+import { ImportFinished, ImportPreview, ImportRequest, LedgerPreview, QualityReport, TallyBy, TallyResult } from './import.js';
 import { LayerId, LayerInfo } from './layers.js';
 import { Settings, SettingsPatch } from './settings.js';
 
@@ -34,8 +36,8 @@ export const methods = {
   },
   getSettings: { input: NoInput, output: Settings },
   updateSettings: { input: SettingsPatch, output: Settings },
-  /** Dry run of an uploaded file: encoding, CRS, mapping, validity, decoded sample rows. */
-  importPreview: { input: ImportRequest, output: ImportPreview },
+  /** Dry run of an uploaded file: encoding, CRS, mapping, validity, decoded sample rows (a ledger: kind 'ledger'). */
+  importPreview: { input: ImportRequest, output: z.union([ImportPreview, LedgerPreview]) },
   /** Starts the import off the main thread; progress and importFinished events follow. */
   importStart: { input: ImportRequest, output: z.object({ taskId: z.string() }) },
   importCancel: { input: z.object({ taskId: z.string() }).strict(), output: z.object({ cancelled: z.boolean() }) },
@@ -44,6 +46,20 @@ export const methods = {
     output: TallyResult,
   },
   quality: { input: NoInput, output: QualityReport },
+  /** The one edit path: validates, writes, one audit event per changed field, undoable as a batch. */
+  applyEdits: { input: ApplyEditsRequest, output: EditResult },
+  /** Reverts the latest edit batch that is not undone; batchId null when there is none. */
+  undo: { input: UndoRedoRequest, output: UndoResult },
+  /** Re-applies the most recently undone batch (a new edit clears the redo stack). */
+  redo: { input: UndoRedoRequest, output: UndoResult },
+  /** Parcels by code, owner, town or address (Chinese substrings; exact code first). */
+  searchParcels: { input: SearchRequest, output: z.array(SearchHit) },
+  /** The parcel card: location, block, zone, areas, status, history, transfers, nearby transport. */
+  traceParcel: { input: TraceRequest, output: ParcelCard },
+  /** The year's goals at an as-of date (default: today): achieved, progress, status, colour, legend. */
+  goals: { input: GoalsInput, output: GoalsReport },
+  /** Defines or changes one goal of a year. */
+  goalSet: { input: GoalSetInput, output: GoalSetResult },
 } as const;
 
 export type Methods = typeof methods;

@@ -4,3 +4,5 @@ export * from './geojson.js';
 export * from './layers.js';
 export * from './settings.js';
 export * from './import.js';
+export * from './goals.js';
+export * from './edit.js';

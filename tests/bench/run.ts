@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { report, type Bench } from './harness.js';
+import { editTallyBench } from './edit-tally.bench.js';
+import { importBench } from './import.bench.js';
 import { layerReadBench } from './layer-read.bench.js';
 import { startupBench } from './startup.bench.js';
 
 /** `npm run bench [-- NAME…]`: runs the named benchmarks (all when none is named). */
-const BENCHES: Bench[] = [layerReadBench, startupBench];
+const BENCHES: Bench[] = [layerReadBench, startupBench, importBench, editTallyBench];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -73,6 +73,7 @@ describe('import through the web bridge', () => {
     await upload('upload-ldid-0001', fixturePath(fx, FIXTURES.ldidOnly));
     const before = contentChecksum(projectPath);
     const preview = await api.importPreview({ uploadId: 'upload-ldid-0001', layer: 'parcels', onInvalid: 'skip' });
+    if ('kind' in preview) throw new Error('a map layer was previewed as a ledger');
     expect(preview.encoding).toBe('gbk');
     expect(preview.encodingSource).toBe('ldid');
     expect(preview.crs).toMatch(/^EPSG:45\d\d$/);

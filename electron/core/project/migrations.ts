@@ -87,6 +87,54 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     },
   },
+  {
+    version: 3,
+    description: 'parcel search (FTS5 trigram), edit batches for undo/redo, append-only events, covering tally index',
+    up(db) {
+      // Search: an FTS5 trigram index (own copy of the text). Writers that lack FTS5 (another GIS's
+      // SQLite) can still edit parcels: the triggers only queue the changed fids in a plain table,
+      // and electron/core/search brings the index up to date before each search. The queue is
+      // internal bookkeeping and deliberately not registered in gpkg_contents.
+      db.exec(`
+        CREATE VIRTUAL TABLE parcels_fts USING fts5(code, owner, town, address, tokenize = 'trigram');
+        INSERT INTO parcels_fts (rowid, code, owner, town, address) SELECT fid, code, owner, town, address FROM parcels;
+        CREATE TABLE parcels_search_pending (fid INTEGER PRIMARY KEY NOT NULL);
+        CREATE TRIGGER parcels_search_ai AFTER INSERT ON parcels
+        BEGIN INSERT OR IGNORE INTO parcels_search_pending (fid) VALUES (NEW.fid); END;
+        CREATE TRIGGER parcels_search_au AFTER UPDATE OF fid, code, owner, town, address ON parcels
+        BEGIN
+          INSERT OR IGNORE INTO parcels_search_pending (fid) VALUES (OLD.fid);
+          INSERT OR IGNORE INTO parcels_search_pending (fid) VALUES (NEW.fid);
+        END;
+        CREATE TRIGGER parcels_search_ad AFTER DELETE ON parcels
+        BEGIN INSERT OR IGNORE INTO parcels_search_pending (fid) VALUES (OLD.fid); END;
+      `);
+      // Undo/redo state lives beside the audit log, which stays strictly append-only.
+      createAttributeTable(
+        db,
+        'edit_batches',
+        [
+          'at DATETIME NOT NULL',
+          'actor TEXT NOT NULL',
+          "kind TEXT NOT NULL CHECK (kind IN ('edit', 'undo', 'redo'))",
+          'target_batch INTEGER',
+          "state TEXT CHECK (state IN ('applied', 'undone', 'discarded'))",
+          'change_count INTEGER NOT NULL',
+        ],
+        '编辑批次(撤销/重做) / Edit batches (undo/redo)',
+      );
+      db.exec(`
+        CREATE INDEX idx_edit_batches_state ON edit_batches(kind, state);
+        CREATE INDEX idx_events_batch ON events(batch_id);
+        CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events is an append-only audit log'); END;
+        CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'events is an append-only audit log'); END;
+        DROP INDEX IF EXISTS idx_parcels_status_completed;
+        CREATE INDEX idx_parcels_tally ON parcels(status, completed_on, block_code, town, method, area_m2);
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
