@@ -3,6 +3,9 @@ import { bindContract, type Api, type EventListener, type Handlers } from '../..
 import { toErrorPayload } from '../../shared/api/errors.js';
 import { isLedgerLayer, type UploadResult } from '../../shared/api/import.js';
 import { localIsoDate } from '../../shared/domain/goals.js';
+import { dashboardReport } from './dashboard/dashboard.js';
+import { tallyParcels } from './dashboard/drill.js';
+import { exportDashboardFile } from './dashboard/export.js';
 import { goalsReport, setGoal } from './goals/report.js';
 import type { JobOptions } from './import/worker-protocol.js';
 import { UploadStaging } from './import/staging.js';
@@ -76,6 +79,10 @@ export function createCore(project: Project, emit: EventListener = () => {}): Co
       emit('dataChanged', { layers: [] });
       return result;
     },
+    dashboard: async (input) => dashboardReport(project.db, project.getSettings(), input, localIsoDate(new Date())),
+    tallyParcels: async (input) => tallyParcels(project.db, project.getSettings(), input),
+    exportDashboard: async ({ year, asOf, format }) =>
+      exportDashboardFile(dashboardReport(project.db, project.getSettings(), { year, asOf }, asOf), format, project.info().isSample),
   } satisfies Handlers;
 
   return {

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Geometry } from '../../shared/api/geojson.js';
 import { m2ToMu } from '../../shared/domain/units.js';
@@ -61,6 +62,11 @@ describe('landplanner import', () => {
     expect(byCode.get('YK-0001')?.['owner']).toBe('张三');
     expect(byCode.get('YK-0007')?.['owner']).toBe('陈喆、王堃');
     for (const f of oracle) expect(Math.abs((byCode.get(f.code)?.['area_m2'] as number) - f.areaM2)).toBeLessThan(0.01);
+    // The R-tree written during the bulk insert covers every row, and its insert trigger is back.
+    const db = new Database(project, { readonly: true });
+    expect(db.prepare('SELECT count(*) FROM rtree_parcels_geom').pluck().get()).toBe(out.features.length);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'rtree_parcels_geom_insert'").pluck().get()).toBe(1);
+    db.close();
     // The stated area 3 % off is flagged.
     expect((r.json['areaMismatches'] as { code: string }[]).map((m) => m.code)).toContain('YK-0010');
   });

@@ -8,10 +8,10 @@ import { m2ToMu } from '../../../shared/domain/units.js';
 import { assertInChina, decideCrs, toLonLat, type CrsDecision } from '../../../shared/geo/crs.js';
 import { Extent, reprojectGeometry } from '../../../shared/geo/reproject.js';
 import { checkGeometry, repairGeometry } from '../../../shared/geo/validity.js';
-import { insertFeatures } from '../project/feature-store.js';
+import { insertFeatures, withoutRtreeTrigger } from '../project/feature-store.js';
 import type { Project } from '../project/project.js';
 import { LAYER_DEFS } from '../project/schema.js';
-import { assignParcels, type AssignmentReport } from '../spatial/assign.js';
+import { ParcelAssigner, assignParcels, type AssignmentReport } from '../spatial/assign.js';
 import type { EncodingDecision } from './readers/encoding.js';
 import type { ReaderWarning } from './readers/types.js';
 import { sampleSourceCoordinates, type ImportSource } from './source.js';
@@ -157,7 +157,6 @@ export function runImport(project: Project, src: ImportSource, plan: ImportPlan,
   const invalid: InvalidFeature[] = [];
   const mismatches: AreaMismatch[] = [];
   const problems = new Map<string, { code: string; message: string; messageZh: string; count: number; indices: number[] }>();
-  const fids: number[] = [];
   let areaM2 = 0;
   let imported = 0;
 
@@ -168,11 +167,19 @@ export function runImport(project: Project, src: ImportSource, plan: ImportPlan,
     problems.set(code + message, w);
   };
 
-  const report = project.transaction(() => {
+  // Parcels are assigned to blocks and zones as they are read (the blocks are loaded once), so
+  // the rows are written complete in one INSERT instead of being updated afterwards.
+  const assigner = layer === 'parcels' ? ParcelAssigner.fromDb(project.db) : null;
+  const inline = { inBlock: 0, inZone: 0, straddling: [] as string[], disagreements: [] as { batchPos: number; code: string | null; recorded: string | null; spatial: string | null }[] };
+  const blockDisagreements: NonNullable<ImportReport['assignment']>['blockDisagreements'] = [];
+
+  const report = project.transaction(() => withoutRtreeTrigger(project.db, layer, () => {
     let batch: { geometry: Geometry; properties: Record<string, PropertyValue> }[] = [];
     const flush = (): void => {
       if (batch.length === 0) return;
-      fids.push(...insertFeatures(project.db, layer, batch));
+      const ids = insertFeatures(project.db, layer, batch, { manualRtree: true, refreshExtent: false });
+      for (const d of inline.disagreements) blockDisagreements.push({ fid: ids[d.batchPos] as number, code: d.code ?? `#${ids[d.batchPos]}`, recorded: d.recorded, spatial: d.spatial });
+      inline.disagreements = [];
       imported += batch.length;
       batch = [];
     };
@@ -214,6 +221,19 @@ export function runImport(project: Project, src: ImportSource, plan: ImportPlan,
           mismatches.push({ index: f.index, code, statedM2: stated, computedM2: a, diffPct: ((a - stated) / stated) * 100 });
         }
       }
+      if (assigner) {
+        const a = assigner.assign(geometry, properties['area_m2'] as number);
+        properties['block_code'] = a?.blockCode ?? null;
+        properties['zone_code'] = a?.zoneCode ?? null;
+        properties['straddles'] = a?.straddles ?? false;
+        if (a?.blockCode) inline.inBlock++;
+        if (a?.zoneCode) inline.inZone++;
+        if (a?.straddles) inline.straddling.push(code ?? `#${f.index}`);
+        const recorded = typeof properties['recorded_block'] === 'string' ? properties['recorded_block'] : null;
+        if (!assigner.recordedAgrees(recorded, a?.blockCode ?? null)) {
+          inline.disagreements.push({ batchPos: batch.length, code, recorded: recorded?.trim() || null, spatial: a?.blockCode ?? null });
+        }
+      }
       batch.push({ geometry, properties });
       if (batch.length >= CHUNK) flush();
     }
@@ -235,15 +255,18 @@ export function runImport(project: Project, src: ImportSource, plan: ImportPlan,
     if (extent.minX <= extent.maxX) assertInChina(extent.bbox(), src.file, plan.crs.epsg);
     rememberMapping(project.db, plan);
     let assignment: ImportReport['assignment'] = null;
-    if (layer === 'parcels' || layer === 'key_blocks' || layer === 'renewal_zones') {
-      const a = assignParcels(project.db, layer === 'parcels' ? { fids } : {});
+    if (assigner) {
+      assignment = { assigned: imported, inBlock: inline.inBlock, inZone: inline.inZone, straddling: inline.straddling, blockDisagreements };
+    } else if (layer === 'key_blocks' || layer === 'renewal_zones') {
+      // New blocks or zones: every parcel's assignment is re-run.
+      const a = assignParcels(project.db);
       assignment = { assigned: a.assigned, inBlock: a.inBlock, inZone: a.inZone, straddling: a.straddling, blockDisagreements: a.blockDisagreements };
     }
     if (hooks.shouldCancel?.()) {
       throw new PlannerError('cancelled', `Import of ${src.file} was cancelled; nothing was changed.`, `已取消导入 ${src.file},项目未作任何修改。`, { file: src.file });
     }
     return assignment;
-  });
+  }));
 
   const readerWarnings: ReaderWarning[] = src.warnings();
   return {

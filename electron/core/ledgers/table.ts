@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { PlannerError } from '../../../shared/api/errors.js';
 import { suggestLedgerMapping, type LedgerLayerId } from '../../../shared/domain/ledger-mapping.js';
 import { decideCsvEncoding, decodeCsv, parseCsv, type LedgerEncoding } from './csv.js';
@@ -89,7 +89,9 @@ function readCsv(bytes: Uint8Array, name: string, layer: LedgerLayerId, userEnco
 }
 
 async function readXlsx(bytes: Uint8Array, name: string, layer: LedgerLayerId, userEncoding?: string | null): Promise<LedgerTable> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on demand: exceljs takes ~0.5 s to load, which every CLI call would otherwise pay.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (e) {

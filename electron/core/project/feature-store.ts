@@ -4,7 +4,7 @@ import { PlannerError } from '../../../shared/api/errors.js';
 import type { LayerId } from '../../../shared/api/layers.js';
 import { ellipsoidalAreaM2 } from '../../../shared/domain/area.js';
 import { geodesicLengthM } from '../../../shared/domain/length.js';
-import { decodeGpkgBlob, encodeGpkgBlob } from '../gpkg/blob.js';
+import { decodeGpkgBlob, encodeGpkgBlob, envelopeOf } from '../gpkg/blob.js';
 import { SRS_CGCS2000, refreshContentsExtent } from '../gpkg/gpkg-schema.js';
 import { LAYER_DEFS, type LayerDef } from './schema.js';
 import type { FeatureInput } from './types.js';
@@ -39,14 +39,22 @@ function toSql(v: PropertyValue | undefined): string | number | null {
   return v;
 }
 
+export interface InsertOptions {
+  /** Write the R-tree rows here instead of through the insert trigger (see withoutRtreeTrigger). */
+  manualRtree?: boolean;
+  /** Refresh gpkg_contents' extent after the batch (default true; bulk imports do it once at the end). */
+  refreshExtent?: boolean;
+}
+
 /** Inserts features into a layer (caller wraps in a transaction); returns the new fids. */
-export function insertFeatures(db: Database.Database, layer: LayerId, features: readonly FeatureInput[]): number[] {
+export function insertFeatures(db: Database.Database, layer: LayerId, features: readonly FeatureInput[], opts: InsertOptions = {}): number[] {
   const def = LAYER_DEFS[layer];
   const names = def.columns.map((c) => c.name);
   const known = new Set(names);
   const stmt = db.prepare(
     `INSERT INTO "${layer}" (geom, ${names.map((n) => `"${n}"`).join(', ')}) VALUES (?, ${names.map(() => '?').join(', ')})`,
   );
+  const rtree = opts.manualRtree ? db.prepare(`INSERT INTO "rtree_${layer}_geom" VALUES (?, ?, ?, ?, ?)`) : null;
   const fids: number[] = [];
   features.forEach((f, index) => {
     for (const key of Object.keys(f.properties)) {
@@ -68,10 +76,31 @@ export function insertFeatures(db: Database.Database, layer: LayerId, features: 
       props['length_m'] = geodesicLengthM(geometry);
     }
     const info = stmt.run(encodeGpkgBlob(geometry, SRS_CGCS2000), ...names.map((n) => toSql(props[n])));
-    fids.push(Number(info.lastInsertRowid));
+    const fid = Number(info.lastInsertRowid);
+    const env = rtree ? envelopeOf(geometry) : null;
+    if (rtree && env) rtree.run(fid, env.minX, env.maxX, env.minY, env.maxY);
+    fids.push(fid);
   });
-  if (features.length > 0) refreshContentsExtent(db, layer);
+  if (features.length > 0 && opts.refreshExtent !== false) refreshContentsExtent(db, layer);
   return fids;
+}
+
+/**
+ * Runs a bulk insert with the layer's R-tree insert trigger dropped (the caller writes the R-tree
+ * rows itself: insertFeatures' `manualRtree`) and recreated from its own SQL afterwards. Call it
+ * inside a transaction: the trigger is back before anything commits, and a failure rolls back
+ * the DROP too. Per-row trigger calls (five SQL functions and a statement journal per insert)
+ * were a third of a 100,000-parcel import.
+ */
+export function withoutRtreeTrigger<T>(db: Database.Database, layer: LayerId, fn: () => T): T {
+  const name = `rtree_${layer}_geom_insert`;
+  const sql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(name) as string | undefined;
+  if (!sql) return fn();
+  db.exec(`DROP TRIGGER "${name}"`);
+  const result = fn();
+  db.exec(sql);
+  refreshContentsExtent(db, layer);
+  return result;
 }
 
 type Row = Record<string, unknown> & { fid: number; geom: Buffer | null };
