@@ -3,6 +3,8 @@ import './styles/app.css';
 import './styles/controls.css';
 import './styles/import.css';
 import './styles/tally.css';
+import './styles/inspector.css';
+import './styles/inspector-edit.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';

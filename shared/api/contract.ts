@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invalidInputError } from './errors.js';
+import { Dashboard, DashboardInput, ExportDashboardInput, ExportedFile, TallyParcel, TallyParcelsInput } from './dashboard.js';
 import { ApplyEditsRequest, EditResult, ParcelCard, SearchHit, SearchRequest, TraceRequest, UndoRedoRequest, UndoResult } from './edit.js';
 import { BBox, FeatureCollection } from './geojson.js';
 import { GoalSetInput, GoalSetResult, GoalsInput, GoalsReport } from './goals.js';
@@ -60,6 +61,12 @@ export const methods = {
   goals: { input: GoalsInput, output: GoalsReport },
   /** Defines or changes one goal of a year. */
   goalSet: { input: GoalSetInput, output: GoalSetResult },
+  /** The dashboard at an as-of date: goals, monthly trend vs schedule, progress by key block, transfer totals. */
+  dashboard: { input: DashboardInput, output: Dashboard },
+  /** The parcels behind one tally figure (drill-down, map highlight); key null = the unassigned row. */
+  tallyParcels: { input: TallyParcelsInput, output: z.array(TallyParcel) },
+  /** The dashboard's numbers as an .xlsx (Chinese headers) or the block table as CSV (UTF-8 with BOM), base64. */
+  exportDashboard: { input: ExportDashboardInput, output: ExportedFile },
 } as const;
 
 export type Methods = typeof methods;

@@ -6,3 +6,4 @@ export * from './settings.js';
 export * from './import.js';
 export * from './goals.js';
 export * from './edit.js';
+export * from './dashboard.js';

@@ -12,7 +12,20 @@ export interface HueCounts {
  * over the light background, so the test needs no knowledge of opacities.
  */
 export async function countHues(page: Page, selector: string, targets: Record<string, string>, toleranceDeg = 10): Promise<HueCounts> {
-  const png = await page.locator(selector).screenshot();
+  return countHuesInPng(page, await page.locator(selector).screenshot(), targets, toleranceDeg);
+}
+
+/** The same count over a rectangle of the page (CSS px), e.g. a few pixels around one parcel. */
+export async function countHuesInClip(
+  page: Page,
+  clip: { x: number; y: number; width: number; height: number },
+  targets: Record<string, string>,
+  toleranceDeg = 10,
+): Promise<HueCounts> {
+  return countHuesInPng(page, await page.screenshot({ clip }), targets, toleranceDeg);
+}
+
+async function countHuesInPng(page: Page, png: Buffer, targets: Record<string, string>, toleranceDeg: number): Promise<HueCounts> {
   return page.evaluate(
     async ({ b64, targets, tol }) => {
       const hsl = (r: number, g: number, b: number): [number, number] => {

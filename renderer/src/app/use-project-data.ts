@@ -22,7 +22,11 @@ export interface ProjectDataHandle extends ProjectData {
   setSettings(settings: Settings): void;
   /** Reloads the summary and every layer (after an import, whether or not dataChanged arrives). */
   reload(): void;
+  /** Replaces one layer's features at once (an edit's known result), ahead of its reload. */
+  patchLayer(layer: LayerId, patch: (collection: FeatureCollection) => FeatureCollection): void;
 }
+
+const LAYER_RELOAD_DELAY_MS = 250;
 
 const INITIAL: ProjectData = { info: null, settings: null, layers: [], data: {}, loading: true };
 
@@ -68,13 +72,26 @@ export function useProjectData(api: ApiClient, report: (err: unknown) => void): 
     };
     void loadAll();
 
+    // A layer's features are the largest answer (≈ 2 MB for 3,000 parcels): they and the summary
+    // (counts, extent) are fetched a moment after the event, once per burst, so the small answers
+    // the user waits for (tally, goals, the parcel card) are served first. An edit has already
+    // patched the map (patchLayer).
+    const pending = new Set<LayerId>();
+    let timer: number | undefined;
     const off = onContractEvent(api, 'dataChanged', ({ layers }) => {
       // Settings changes arrive as dataChanged with no layers; reloading them is cheap either way.
       api.getSettings({}).then((settings) => live && setState((s) => ({ ...s, settings })), report);
-      void loadSummary().catch(report);
-      for (const layer of new Set(layers)) void loadLayer(layer).catch(report);
+      for (const layer of layers) pending.add(layer);
+      if (timer !== undefined || pending.size === 0) return;
+      timer = window.setTimeout(() => {
+        timer = undefined;
+        void loadSummary().catch(report);
+        for (const layer of pending) void loadLayer(layer).catch(report);
+        pending.clear();
+      }, LAYER_RELOAD_DELAY_MS);
     });
     return () => {
+      window.clearTimeout(timer);
       live = false;
       off();
     };
@@ -86,7 +103,14 @@ export function useProjectData(api: ApiClient, report: (err: unknown) => void): 
       .then((layers) => Promise.all(layers.map((l) => loadLayer(l.id))))
       .catch(report);
   }, [loadSummary, loadLayer, report]);
+  const patchLayer = useCallback((layer: LayerId, patch: (c: FeatureCollection) => FeatureCollection) => {
+    setState((s) => {
+      const current = s.data[layer];
+      const next = current ? patch(current) : current;
+      return next === current ? s : { ...s, data: { ...s.data, [layer]: next } };
+    });
+  }, []);
   const dataReady =
     !state.loading && state.info !== null && state.layers.every((l) => state.data[l.id] !== undefined);
-  return { ...state, dataReady, setSettings, reload };
+  return { ...state, dataReady, setSettings, reload, patchLayer };
 }

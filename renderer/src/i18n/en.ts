@@ -1,4 +1,6 @@
+import { dashboardEn } from './dashboard-en.js';
 import type { Messages } from './zh-CN.js';
+import { inspectorEn } from './inspector-en.js';
 
 export const en: Messages = {
   app: {
@@ -143,7 +145,9 @@ export const en: Messages = {
     title: 'Error',
     dismiss: 'Dismiss',
   },
+  dashboard: dashboardEn,
   map: {
     label: 'Map',
   },
+  ...inspectorEn,
 };

@@ -1,3 +1,6 @@
+import { dashboardZh } from './dashboard-zh.js';
+import { inspectorZh } from './inspector-zh-CN.js';
+
 /** Chinese (default) interface text. en.ts must have the same keys (checked by its type). */
 export const zhCN = {
   app: {
@@ -142,9 +145,11 @@ export const zhCN = {
     title: '出错了',
     dismiss: '关闭',
   },
+  dashboard: dashboardZh,
   map: {
     label: '地图',
   },
+  ...inspectorZh,
 };
 
 export type Messages = typeof zhCN;

@@ -14,8 +14,10 @@ import {
   buildStyle,
   renewalPhaseColor,
 } from './style.js';
+import { featureDiff } from './feature-diff.js';
 import { labelPoints } from './label-points.js';
 import type { PlannerMapTestHandle } from './test-handle.js';
+import { ParcelHighlight, parcelBounds } from './highlight.js';
 
 /** One selected feature: its layer and its feature id (the GeoPackage fid). */
 export interface MapSelection {
@@ -23,16 +25,22 @@ export interface MapSelection {
   id: number;
 }
 
+/** How a click selected: `additive` when Shift was held (add to / remove from a multi-selection). */
+export interface SelectGesture {
+  additive: boolean;
+}
+
 export interface MapControllerOptions {
   statuses?: readonly StatusDef[];
   /** Called when the user clicks a feature (or empty map: null). */
-  onSelect?: (selection: MapSelection | null) => void;
+  onSelect?: (selection: MapSelection | null, gesture: SelectGesture) => void;
   /** Receives `data-map-idle` once every layer's data is drawn; document.body by default. */
   idleMarker?: HTMLElement;
 }
 
 const YONGKANG_CENTER: [number, number] = [120.03, 28.9];
 const FIT_PADDING_PX = 32;
+const FOCUS_PADDING_PX = 80;
 
 /**
  * Owns the maplibre-gl Map (DESIGN §5, STYLE "one class owns the map"). React pushes the wanted
@@ -41,10 +49,12 @@ const FIT_PADDING_PX = 32;
  */
 export class MapController {
   private readonly map: MaplibreMap;
-  private readonly onSelect: ((selection: MapSelection | null) => void) | undefined;
+  private readonly onSelect: ((selection: MapSelection | null, gesture: SelectGesture) => void) | undefined;
   private readonly idleMarker: HTMLElement;
   private readonly resizeObserver: ResizeObserver;
   private readonly handle: PlannerMapTestHandle;
+  /** Parcels behind a drill-down (dashboard, tally), outlined apart from the selection. */
+  private readonly highlight: ParcelHighlight;
 
   private styleLoaded = false;
   private idle = false;
@@ -59,6 +69,9 @@ export class MapController {
   private readonly appliedVisible = new Set<LayerId>(LAYER_IDS);
   private selection: MapSelection | null = null;
   private appliedSelection: MapSelection | null = null;
+  /** Further selected features (a multi-selection), drawn like the selection. */
+  private multi: readonly MapSelection[] = [];
+  private readonly appliedMulti = new Map<string, MapSelection>();
   private pendingBounds: BBox | null = null;
 
   constructor(container: HTMLElement, options: MapControllerOptions = {}) {
@@ -72,6 +85,8 @@ export class MapController {
       zoom: 10,
       attributionControl: false,
       dragRotate: false,
+      // Shift+click adds a parcel to the selection; maplibre's box zoom would take Shift+drag (and swallow the click).
+      boxZoom: false,
       pitchWithRotate: false,
       touchPitch: false,
       localIdeographFontFamily: LOCAL_IDEOGRAPH_FONT_FAMILY,
@@ -79,11 +94,13 @@ export class MapController {
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     this.appliedStatuses = this.statuses;
+    this.highlight = new ParcelHighlight(this.map);
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
 
     this.map.on('load', () => {
       this.styleLoaded = true;
+      this.highlight.install();
       this.sync();
     });
     this.map.on('idle', () => {
@@ -123,6 +140,30 @@ export class MapController {
     this.sync();
   }
 
+  setMultiSelection(items: readonly MapSelection[]): void {
+    this.multi = items;
+    this.sync();
+  }
+
+  /** Outlines the parcels behind a figure and frames them; [] clears the highlight. */
+  setHighlight(fids: readonly number[]): void {
+    this.highlight.set(fids);
+    this.sync();
+    const bbox = parcelBounds(this.data.get('parcels'), fids);
+    if (bbox) this.flyToBounds(bbox);
+  }
+
+  /** Moves the view to a feature's bounds (search result, a parcel picked from a list). */
+  flyToBounds(bbox: BBox): void {
+    const [w, s, e, n] = bbox;
+    if (!this.styleLoaded) {
+      this.pendingBounds = bbox;
+      return;
+    }
+    this.map.fitBounds([[w, s], [e, n]], { padding: FOCUS_PADDING_PX, maxZoom: 17, duration: 400 });
+    this.markBusy();
+  }
+
   /** Frames the project the first time it is known; later reloads keep the user's view. */
   fitBoundsOnce(bbox: BBox | null): void {
     if (this.fitted || !bbox) return;
@@ -155,7 +196,22 @@ export class MapController {
       changed = true;
     }
     for (const [layer, collection] of this.data) {
-      if (this.appliedData.get(layer) === collection) continue;
+      const previous = this.appliedData.get(layer);
+      if (previous === collection) continue;
+      // Parcels (no label source, no palette from the data) take a diff when only a few changed.
+      const diff = layer === 'parcels' && previous ? featureDiff(previous, collection) : null;
+      if (diff) {
+        this.appliedData.set(layer, collection);
+        if (diff.update?.length) {
+          const source = this.map.getSource<GeoJSONSource>(layer);
+          source?.updateData(diff).catch((err: unknown) => {
+            console.warn(`planner: diff update of ${layer} failed, sending it whole`, err);
+            source.setData(collection);
+          });
+          changed = true;
+        }
+        continue;
+      }
       this.map.getSource<GeoJSONSource>(layer)?.setData(collection);
       this.appliedData.set(layer, collection);
       const labelSource = labelSourceOf(layer);
@@ -172,13 +228,16 @@ export class MapController {
       changed = true;
     }
     if (!sameSelection(this.selection, this.appliedSelection)) {
-      if (this.appliedSelection) {
-        this.map.removeFeatureState({ source: this.appliedSelection.layer, id: this.appliedSelection.id }, 'selected');
+      const old = this.appliedSelection;
+      if (old && !this.appliedMulti.has(`${old.layer}/${old.id}`)) {
+        this.map.removeFeatureState({ source: old.layer, id: old.id }, 'selected');
       }
       if (this.selection) this.map.setFeatureState({ source: this.selection.layer, id: this.selection.id }, { selected: true });
       this.appliedSelection = this.selection;
       changed = true;
     }
+    if (this.syncMultiSelection()) changed = true;
+    if (this.highlight.sync()) changed = true;
     if (this.pendingBounds) {
       const [w, s, e, n] = this.pendingBounds;
       this.map.fitBounds([[w, s], [e, n]], { padding: FIT_PADDING_PX, animate: false, maxZoom: 16 });
@@ -186,6 +245,25 @@ export class MapController {
       changed = true;
     }
     if (changed) this.markBusy();
+  }
+
+  /** Applies the multi-selection's feature-state difference; true when something changed. */
+  private syncMultiSelection(): boolean {
+    const wanted = new Map<string, MapSelection>(this.multi.map((m) => [`${m.layer}/${m.id}`, m]));
+    let changed = false;
+    for (const [key, m] of this.appliedMulti) {
+      if (wanted.has(key)) continue;
+      if (!sameSelection(m, this.selection)) this.map.removeFeatureState({ source: m.layer, id: m.id }, 'selected');
+      this.appliedMulti.delete(key);
+      changed = true;
+    }
+    for (const [key, m] of wanted) {
+      if (this.appliedMulti.has(key)) continue;
+      this.map.setFeatureState({ source: m.layer, id: m.id }, { selected: true });
+      this.appliedMulti.set(key, m);
+      changed = true;
+    }
+    return changed;
   }
 
   private colourRenewalPhases(collection: FeatureCollection): void {
@@ -219,7 +297,7 @@ export class MapController {
 
   private handleClick(e: MapMouseEvent): void {
     if (!this.styleLoaded) return;
-    this.onSelect?.(this.featureAt(e));
+    this.onSelect?.(this.featureAt(e), { additive: e.originalEvent.shiftKey });
   }
 
   private testHandle(): PlannerMapTestHandle {
@@ -238,6 +316,11 @@ export class MapController {
       },
       visibleLayers: () => LAYER_IDS.filter((l) => this.appliedVisible.has(l)),
       snapshot: () => this.map.getCanvas().toDataURL('image/png'),
+      highlightedCount: () => this.highlight.count,
+      pixelOf: (lngLat) => {
+        const p = this.map.project(lngLat);
+        return [p.x, p.y];
+      },
     };
   }
 }

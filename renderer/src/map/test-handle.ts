@@ -15,4 +15,8 @@ export interface PlannerMapTestHandle {
   visibleLayers(): LayerId[];
   /** The canvas as a PNG data URL (the drawing buffer is preserved, so this is not blank). */
   snapshot(): string;
+  /** Parcels outlined by a drill-down highlight. */
+  highlightedCount(): number;
+  /** The map container's pixel [x, y] (CSS px) of a [lon, lat] in the current view. */
+  pixelOf(lngLat: [number, number]): [number, number];
 }

@@ -1,12 +1,19 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocaleSwitch } from './use-locale-switch.js';
 
 export interface ToolbarProps {
   localeSwitch: LocaleSwitch;
   onImport: () => void;
+  /** Undo / redo (features/parcel). */
+  editTools?: ReactNode;
+  /** The parcel search box (features/search). */
+  search?: ReactNode;
+  /** Switches between the map and other views (the dashboard, features/dashboard). */
+  views?: ReactNode;
 }
 
-export function Toolbar({ localeSwitch, onImport }: ToolbarProps) {
+export function Toolbar({ localeSwitch, onImport, editTools, search, views }: ToolbarProps) {
   const { t } = useTranslation();
   const { locale, toggle } = localeSwitch;
   return (
@@ -29,7 +36,10 @@ export function Toolbar({ localeSwitch, onImport }: ToolbarProps) {
         <span className="tool-icon icon-import" aria-hidden="true" />
         {t('importer.button')}
       </button>
+      {views}
+      {editTools}
       <div className="toolbar-spacer" />
+      {search}
       <button
         type="button"
         className="locale-switch"

@@ -1,0 +1,16 @@
+/** Saves bytes (base64) as a file through a temporary <a download>: no server round trip, no popup. */
+export function downloadBase64(fileName: string, mime: string, base64: string): void {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoked later: some browsers start reading the blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,33 @@
+import type { LayerId } from '../../../../shared/api/layers.js';
+
+/** A selected feature (the map's MapSelection, restated so this stays free of the map code). */
+export interface Picked {
+  layer: LayerId;
+  id: number;
+}
+
+export interface SelectionState {
+  primary: Picked | null;
+  parcels: readonly number[];
+}
+
+export const EMPTY_SELECTION: SelectionState = { primary: null, parcels: [] };
+
+/** A plain click replaces the selection; Shift+click on a parcel adds it (or drops it again). */
+export function nextSelection(state: SelectionState, selection: Picked | null, additive: boolean): SelectionState {
+  if (!selection) return additive ? state : EMPTY_SELECTION;
+  if (!additive || selection.layer !== 'parcels') {
+    return { primary: selection, parcels: selection.layer === 'parcels' ? [selection.id] : [] };
+  }
+  const base = state.primary?.layer === 'parcels' || state.parcels.length > 1 ? state.parcels : [];
+  if (!base.includes(selection.id)) return { primary: selection, parcels: [...base, selection.id] };
+  return withoutParcel(state, selection.id);
+}
+
+export function withoutParcel(state: SelectionState, fid: number): SelectionState {
+  const parcels = state.parcels.filter((id) => id !== fid);
+  const last = parcels[parcels.length - 1];
+  const keepPrimary = state.primary && !(state.primary.layer === 'parcels' && state.primary.id === fid);
+  const primary = keepPrimary ? state.primary : last === undefined ? null : { layer: 'parcels' as const, id: last };
+  return { primary, parcels };
+}
