@@ -143,3 +143,22 @@ export function signedArea2(ring: ArrayLike<number>): number {
   }
   return s;
 }
+
+/** [minX, minY, maxX, maxY] of flat x,y coordinates. */
+export type FlatBox = readonly [minX: number, minY: number, maxX: number, maxY: number];
+
+export function flatBox(flat: ArrayLike<number>): FlatBox {
+  let a = Infinity, b = Infinity, c = -Infinity, d = -Infinity;
+  for (let i = 0; i < flat.length; i += 2) {
+    const x = flat[i] as number;
+    const y = flat[i + 1] as number;
+    if (x < a) a = x;
+    if (x > c) c = x;
+    if (y < b) b = y;
+    if (y > d) d = y;
+  }
+  return [a, b, c, d];
+}
+
+/** Whether two boxes meet (touching counts). */
+export const boxesMeet = (p: FlatBox, q: FlatBox): boolean => p[0] <= q[2] && q[0] <= p[2] && p[1] <= q[3] && q[1] <= p[3];

@@ -7,7 +7,7 @@
  * `repairGeometry` (validity-repair.ts) fixes the simple cases; import both from validity.ts.
  */
 import type { Geometry } from '../api/geojson.js';
-import { pointInRing, samePoint, toleranceFor } from './planar.js';
+import { boxesMeet, flatBox, pointInRing, samePoint, toleranceFor, type FlatBox } from './planar.js';
 import { sweepContacts, type RingContact } from './ring-sweep.js';
 
 export type ValidityCode =
@@ -264,22 +264,6 @@ function sideOf(ring: Float64Array, other: Float64Array, tol: number): 'inside' 
   return null;
 }
 
-function bboxOf(flat: Float64Array): [number, number, number, number] {
-  let a = Infinity, b = Infinity, c = -Infinity, d = -Infinity;
-  for (let i = 0; i < flat.length; i += 2) {
-    const x = flat[i] as number;
-    const y = flat[i + 1] as number;
-    if (x < a) a = x;
-    if (x > c) c = x;
-    if (y < b) b = y;
-    if (y > d) d = y;
-  }
-  return [a, b, c, d];
-}
-
-const boxesMeet = (p: number[], q: number[]): boolean =>
-  (p[0] as number) <= (q[2] as number) && (q[0] as number) <= (p[2] as number) && (p[1] as number) <= (q[3] as number) && (q[1] as number) <= (p[3] as number);
-
 function checkNesting(
   rings: readonly CheckedRing[],
   shellOk: readonly boolean[],
@@ -290,7 +274,7 @@ function checkNesting(
 ): void {
   const clean = rings.filter((r) => !crossed.has(key(r)));
   if (clean.length < 2) return;
-  const boxes = new Map(clean.map((r) => [r, bboxOf(r.flat)]));
+  const boxes = new Map(clean.map((r) => [r, flatBox(r.flat)]));
   const at = (r: CheckedRing): [number, number] => [r.flat[0] as number, r.flat[1] as number];
   const where = (r: CheckedRing): { part?: number; ring: number } => (multi ? { part: r.part, ring: r.ring } : { ring: r.ring });
   const shells = new Map(clean.filter((r) => r.ring === 0).map((r) => [r.part, r]));
@@ -306,7 +290,7 @@ function checkNesting(
       for (let j = 0; j < holes.length; j++) {
         const hi = holes[i] as CheckedRing;
         const hj = holes[j] as CheckedRing;
-        if (i === j || !boxesMeet(boxes.get(hi) ?? [], boxes.get(hj) ?? [])) continue;
+        if (i === j || !boxesMeet(boxes.get(hi) as FlatBox, boxes.get(hj) as FlatBox)) continue;
         if (sideOf(hj.flat, hi.flat, tol) === 'inside') out.push(issue('nested_holes', { ...where(hj), at: at(hj) }));
       }
     }
@@ -315,7 +299,7 @@ function checkNesting(
   const list = [...shells.values()];
   for (const outer of list) {
     for (const inner of list) {
-      if (outer === inner || !boxesMeet(boxes.get(outer) ?? [], boxes.get(inner) ?? [])) continue;
+      if (outer === inner || !boxesMeet(boxes.get(outer) as FlatBox, boxes.get(inner) as FlatBox)) continue;
       if (sideOf(inner.flat, outer.flat, tol) !== 'inside') continue;
       const inHole = holesOf(outer.part).some((h) => sideOf(inner.flat, h.flat, tol) === 'inside');
       if (!inHole) out.push(issue('nested_shells', { ...where(inner), at: at(inner) }));

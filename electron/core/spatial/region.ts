@@ -5,7 +5,7 @@
  * Used for key blocks and renewal zones (decoded once per assignment run) and for parcels.
  */
 import type { Geometry } from '../../../shared/api/geojson.js';
-import { pointInRing, signedArea2 } from '../../../shared/geo/planar.js';
+import { boxesMeet, flatBox as ringBox, pointInRing, signedArea2 } from '../../../shared/geo/planar.js';
 
 export type Box = readonly [minX: number, minY: number, maxX: number, maxY: number];
 
@@ -29,20 +29,8 @@ export function flatRing(ring: readonly (readonly number[])[]): Float64Array {
   return out;
 }
 
-export function ringBox(flat: Float64Array): Box {
-  let a = Infinity, b = Infinity, c = -Infinity, d = -Infinity;
-  for (let i = 0; i < flat.length; i += 2) {
-    const x = flat[i] as number;
-    const y = flat[i + 1] as number;
-    if (x < a) a = x;
-    if (x > c) c = x;
-    if (y < b) b = y;
-    if (y > d) d = y;
-  }
-  return [a, b, c, d];
-}
-
-export const boxesMeet = (p: Box, q: Box): boolean => p[0] <= q[2] && q[0] <= p[2] && p[1] <= q[3] && q[1] <= p[3];
+/** A ring's box, and whether two boxes meet: the same helpers the validity check uses. */
+export { boxesMeet, ringBox };
 
 export function unionBox(boxes: readonly Box[]): Box {
   return [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
