@@ -33,12 +33,38 @@ await Promise.all([
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: importMetaShim },
   }),
-  // Imports run in a worker thread; electron/core/import/tasks.ts finds it next to main.cjs.
+  // Imports run in a worker thread; electron/core/import/tasks.ts finds it next to the bundle
+  // that starts it (main.cjs, or the CLI when it serves the app in-process).
+  ...['electron', 'cli'].map((dir) =>
+    build({
+      ...common,
+      entryPoints: [path.join(root, 'electron/core/import/import-worker.ts')],
+      outfile: path.join(root, 'dist', dir, 'import-worker.cjs'),
+      external: ['better-sqlite3'],
+      define: { 'import.meta.url': '__importMetaUrl' },
+      banner: { js: importMetaShim },
+    }),
+  ),
+  // Large imports prepare their records in worker threads (electron/core/import/prepare-pool.ts),
+  // which look for prepare-worker.cjs next to the bundle that starts them: the app's and the CLI's.
+  ...['electron', 'cli'].map((dir) =>
+    build({
+      ...common,
+      entryPoints: [path.join(root, 'electron/core/import/prepare-worker.ts')],
+      outfile: path.join(root, 'dist', dir, 'prepare-worker.cjs'),
+      external: ['better-sqlite3'],
+      define: { 'import.meta.url': '__importMetaUrl' },
+      banner: { js: importMetaShim },
+    }),
+  ),
+  // The landplanner CLI, compiled once instead of through tsx at every start (bin/landplanner.mjs
+  // uses it while it is newer than the sources). Packages stay in node_modules.
   build({
     ...common,
-    entryPoints: [path.join(root, 'electron/core/import/import-worker.ts')],
-    outfile: path.join(outdir, 'import-worker.cjs'),
-    external: ['better-sqlite3'],
+    target: 'node20',
+    entryPoints: [path.join(root, 'electron/cli/run.ts')],
+    outfile: path.join(root, 'dist', 'cli', 'landplanner.cjs'),
+    packages: 'external',
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: importMetaShim },
   }),
@@ -51,4 +77,4 @@ await Promise.all([
     minify: true,
   }),
 ]);
-console.log(`Built dist/electron/main.cjs, import-worker.cjs and preload.cjs in ${Date.now() - started} ms`);
+console.log(`Built dist/electron/{main,import-worker,prepare-worker,preload}.cjs and dist/cli/{landplanner,import-worker,prepare-worker}.cjs in ${Date.now() - started} ms`);

@@ -7,3 +7,5 @@ import * as ns from 'geographiclib-geodesic';
 const lib = (ns as unknown as { default?: typeof ns }).default ?? ns;
 export const Geodesic = lib.Geodesic;
 export const PolygonArea = lib.PolygonArea;
+/** At run time the Accumulator class sits one level down (`Accumulator.Accumulator`); the typings flatten it. */
+export const Accumulator = (lib.Accumulator as unknown as { Accumulator: typeof lib.Accumulator }).Accumulator;

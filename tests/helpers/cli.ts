@@ -12,10 +12,11 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `landplanner …` as a user would (bin/landplanner.mjs), with --json. */
-export function landplanner(args: string[]): CliRun {
+/** Runs `landplanner …` as a user would (bin/landplanner.mjs), with --json; `env` adds variables. */
+export function landplanner(args: string[], env: Record<string, string> = {}): CliRun {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'landplanner.mjs'), ...args, '--json'], {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     encoding: 'utf8',
     maxBuffer: 1 << 28,
   });

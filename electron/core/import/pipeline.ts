@@ -1,24 +1,20 @@
 import type Database from 'better-sqlite3';
 import { PlannerError } from '../../../shared/api/errors.js';
-import type { Geometry, PropertyValue } from '../../../shared/api/geojson.js';
 import type { LayerId } from '../../../shared/api/layers.js';
-import { applyMapping, mappingSignature, mergeOverrides, suggestMapping, type TargetField } from '../../../shared/domain/field-mapping.js';
-import { ellipsoidalAreaM2 } from '../../../shared/domain/area.js';
+import { mappingSignature, mergeOverrides, suggestMapping, type TargetField } from '../../../shared/domain/field-mapping.js';
 import { m2ToMu } from '../../../shared/domain/units.js';
-import { assertInChina, decideCrs, toLonLat, type CrsDecision } from '../../../shared/geo/crs.js';
-import { Extent, reprojectGeometry } from '../../../shared/geo/reproject.js';
-import { checkGeometry, repairGeometry } from '../../../shared/geo/validity.js';
-import { insertFeatures, withoutRtreeTrigger } from '../project/feature-store.js';
+import { assertInChina, decideCrs, type CrsDecision } from '../../../shared/geo/crs.js';
+import { Extent } from '../../../shared/geo/reproject.js';
+import { bulkInsert, RowWriter } from '../project/feature-store.js';
 import type { Project } from '../project/project.js';
-import { LAYER_DEFS } from '../project/schema.js';
 import { ParcelAssigner, assignParcels, type AssignmentReport } from '../spatial/assign.js';
+import { FeaturePreparer, type AreaMismatch, type ImportLayer, type InvalidFeature, type OnInvalid, type PrepareSettings, type PreparedFeature } from './prepare.js';
+import { POOL_CHUNK, PreparePool, poolPlan } from './prepare-pool.js';
 import type { EncodingDecision } from './readers/encoding.js';
-import type { ReaderWarning } from './readers/types.js';
-import { sampleSourceCoordinates, type ImportSource } from './source.js';
+import { WarningLog, type ReaderWarning } from './readers/types.js';
+import { sampleSourceCoordinates, shapefileSource, type ImportSource } from './source.js';
 
-export const IMPORT_LAYERS = ['parcels', 'key_blocks', 'renewal_zones', 'platforms', 'transport'] as const;
-export type ImportLayer = (typeof IMPORT_LAYERS)[number];
-export type OnInvalid = 'reject' | 'skip' | 'repair';
+export { IMPORT_LAYERS, type AreaMismatch, type ImportLayer, type InvalidFeature, type OnInvalid } from './prepare.js';
 
 export interface ImportOptions {
   layer: ImportLayer;
@@ -27,21 +23,6 @@ export interface ImportOptions {
   /** SRC=field choices on top of the recognised/remembered mapping ('' unmaps). */
   map?: Record<string, string | null>;
   onInvalid?: OnInvalid;
-}
-
-export interface InvalidFeature {
-  index: number;
-  code: string | null;
-  issues: { code: string; reason: string; reasonZh: string }[];
-  action: 'rejected' | 'skipped' | 'repaired';
-}
-
-export interface AreaMismatch {
-  index: number;
-  code: string | null;
-  statedM2: number;
-  computedM2: number;
-  diffPct: number;
 }
 
 export interface ImportPlan {
@@ -84,7 +65,6 @@ export interface RunHooks {
 }
 
 const CHUNK = 500;
-const AREA_MISMATCH = 0.005;
 
 /** Decides encoding, CRS and field mapping for a source; throws a specific error when it cannot. */
 export function planImport(db: Database.Database, src: ImportSource, opts: ImportOptions): ImportPlan {
@@ -135,107 +115,101 @@ export function planImport(db: Database.Database, src: ImportSource, opts: Impor
   };
 }
 
-function geometryFits(layer: ImportLayer, g: Geometry): boolean {
-  const kind = LAYER_DEFS[layer].geometryKind;
-  if (kind === 'MULTIPOLYGON') return g.type === 'Polygon' || g.type === 'MultiPolygon';
-  if (kind === 'MULTILINESTRING') return g.type === 'LineString' || g.type === 'MultiLineString';
-  return g.type === 'Point';
+/** Reader warnings of a pooled import: the header's from the planning read, the records' from the workers. */
+function mergeWarnings(header: readonly ReaderWarning[], perWorker: readonly (readonly ReaderWarning[])[]): ReaderWarning[] {
+  const log = new WarningLog();
+  log.merge(header.filter((w) => w.indices.length === 0));
+  for (const ws of perWorker) log.merge(ws.filter((w) => w.indices.length > 0));
+  return log.list();
 }
 
 /**
  * Imports every feature of `src` into `project` in ONE transaction: reproject to CGCS2000
- * lon/lat, check validity, map fields, compute ellipsoidal areas, insert, then assign parcels to
- * blocks and zones. Any error, an invalid feature under 'reject', or a cancel rolls it all back.
+ * lon/lat, check validity, map fields, compute ellipsoidal areas, assign parcels to blocks and
+ * zones (FeaturePreparer), insert. Large shapefiles are prepared by a pool of worker threads
+ * while this thread writes, in file order, so the result is the same as in-process. Any error, an
+ * invalid feature under 'reject', or a cancel rolls it all back.
  */
 export function runImport(project: Project, src: ImportSource, plan: ImportPlan, opts: ImportOptions, hooks: RunHooks = {}): ImportReport {
   const onInvalid = opts.onInvalid ?? 'reject';
   const layer = plan.layer;
-  const columns = new Set(LAYER_DEFS[layer].columns.map((c) => c.name));
-  const statuses = project.getSettings().statuses.map((s) => s.value);
-  const transformer = toLonLat(plan.crs.epsg);
+  const settings: PrepareSettings = { layer, mapping: plan.mapping, statuses: project.getSettings().statuses.map((s) => s.value), epsg: plan.crs.epsg, onInvalid };
   const extent = new Extent();
   const invalid: InvalidFeature[] = [];
   const mismatches: AreaMismatch[] = [];
   const problems = new Map<string, { code: string; message: string; messageZh: string; count: number; indices: number[] }>();
   let areaM2 = 0;
   let imported = 0;
-
-  const note = (code: string, message: string, messageZh: string, index: number): void => {
-    const w = problems.get(code + message) ?? { code, message, messageZh, count: 0, indices: [] };
-    w.count++;
-    if (w.indices.length < 100) w.indices.push(index);
-    problems.set(code + message, w);
-  };
-
-  // Parcels are assigned to blocks and zones as they are read (the blocks are loaded once), so
-  // the rows are written complete in one INSERT instead of being updated afterwards.
-  const assigner = layer === 'parcels' ? ParcelAssigner.fromDb(project.db) : null;
-  const inline = { inBlock: 0, inZone: 0, straddling: [] as string[], disagreements: [] as { batchPos: number; code: string | null; recorded: string | null; spatial: string | null }[] };
+  let readerWarnings: ReaderWarning[] | null = null;
+  const inline = { inBlock: 0, inZone: 0, straddling: [] as string[] };
   const blockDisagreements: NonNullable<ImportReport['assignment']>['blockDisagreements'] = [];
+  const pool = src.shared ? poolPlan(src.count) : null;
 
-  const report = project.transaction(() => withoutRtreeTrigger(project.db, layer, () => {
-    let batch: { geometry: Geometry; properties: Record<string, PropertyValue> }[] = [];
-    const flush = (): void => {
-      if (batch.length === 0) return;
-      const ids = insertFeatures(project.db, layer, batch, { manualRtree: true, refreshExtent: false });
-      for (const d of inline.disagreements) blockDisagreements.push({ fid: ids[d.batchPos] as number, code: d.code ?? `#${ids[d.batchPos]}`, recorded: d.recorded, spatial: d.spatial });
-      inline.disagreements = [];
-      imported += batch.length;
-      batch = [];
+  const cancelled = (): PlannerError =>
+    new PlannerError('cancelled', `Import of ${src.file} was cancelled; nothing was changed.`, `已取消导入 ${src.file},项目未作任何修改。`, { file: src.file });
+
+  const report = project.transaction(() => bulkInsert(project.db, layer, src.count, () => {
+    const writer = new RowWriter(project.db, layer, { manualRtree: true });
+    const consume = (p: PreparedFeature): void => {
+      for (const n of p.notes) {
+        const w = problems.get(n.code + n.message) ?? { ...n, count: 0, indices: [] };
+        w.count++;
+        if (w.indices.length < 100) w.indices.push(p.index);
+        problems.set(n.code + n.message, w);
+      }
+      if (p.invalid) invalid.push(p.invalid);
+      if (!p.row) return;
+      areaM2 += p.areaM2;
+      if (p.mismatch) mismatches.push(p.mismatch);
+      // Under 'reject' nothing will be kept: stop writing after the first invalid feature.
+      if (onInvalid === 'reject' && invalid.length > 0) return;
+      const fid = writer.write(p.row);
+      imported++;
+      const a = p.assignment;
+      if (a) {
+        if (a.blockCode) inline.inBlock++;
+        if (a.zoneCode) inline.inZone++;
+        if (a.straddles) inline.straddling.push(p.code ?? `#${p.index}`);
+        if (a.disagrees) blockDisagreements.push({ fid, code: p.code ?? `#${fid}`, recorded: a.recorded, spatial: a.blockCode });
+      }
     };
 
-    for (let i = 0; i < src.count; i++) {
-      if (i % CHUNK === 0) {
-        hooks.onProgress?.(i, src.count);
-        if (hooks.shouldCancel?.()) {
-          throw new PlannerError('cancelled', `Import of ${src.file} was cancelled; nothing was changed.`, `已取消导入 ${src.file},项目未作任何修改。`, { file: src.file });
+    if (pool && src.shared) {
+      const workers = new PreparePool({
+        parts: src.shared,
+        encoding: plan.encoding?.encoding ?? null,
+        settings,
+        projectPath: layer === 'parcels' ? project.path : null,
+        workers: pool.workers,
+        count: src.count,
+      });
+      try {
+        for (let k = 0; k < workers.size; k++) {
+          hooks.onProgress?.(Math.min(src.count, k * POOL_CHUNK), src.count);
+          if (hooks.shouldCancel?.()) throw cancelled();
+          for (const p of workers.take(k)) consume(p);
         }
+        const done = workers.finish();
+        for (const [minX, minY, maxX, maxY] of done.extents) if (minX <= maxX) { extent.add(minX, minY); extent.add(maxX, maxY); }
+        readerWarnings = mergeWarnings(src.warnings(), done.warnings);
+      } finally {
+        workers.close();
       }
-      const f = src.feature(i);
-      if (!f) continue;
-      const { properties: mapped, problems: fieldProblems } = applyMapping(f.attributes, plan.mapping, {}, { statuses });
-      for (const p of fieldProblems) note(`field_${p.code}`, `${p.source}: ${p.reasonEn}`, `${p.source}:${p.reasonZh}`, f.index);
-      const code = typeof mapped['code'] === 'string' ? mapped['code'] : null;
-      if (!f.geometry || !geometryFits(layer, f.geometry)) {
-        invalid.push({ index: f.index, code, issues: [{ code: f.geometry ? 'wrong_geometry_type' : 'empty', reason: f.geometry ? `a ${f.geometry.type} cannot go into ${layer}` : 'no geometry', reasonZh: f.geometry ? `${f.geometry.type} 不能导入 ${layer}` : '没有几何图形' }], action: onInvalid === 'reject' ? 'rejected' : 'skipped' });
-        continue;
-      }
-      let geometry = reprojectGeometry(f.geometry, transformer, extent, undefined, true);
-      const issues = checkGeometry(geometry).filter((x) => x.severity === 'error');
-      if (issues.length > 0) {
-        const repaired = onInvalid === 'repair' ? repairGeometry(geometry) : null;
-        const action = onInvalid === 'reject' ? 'rejected' : repaired ? 'repaired' : 'skipped';
-        invalid.push({ index: f.index, code, issues: issues.map((x) => ({ code: x.code, reason: x.reasonEn, reasonZh: x.reasonZh })), action });
-        if (!repaired) continue;
-        geometry = repaired;
-      }
-      const properties: Record<string, PropertyValue> = {};
-      for (const [k, v] of Object.entries(mapped)) if (columns.has(k)) properties[k] = v;
-      if (columns.has('source_json')) properties['source_json'] = JSON.stringify(f.attributes);
-      if (columns.has('area_m2')) {
-        const a = ellipsoidalAreaM2(geometry);
-        properties['area_m2'] = a;
-        areaM2 += a;
-        const stated = properties['stated_area_m2'];
-        if (typeof stated === 'number' && stated > 0 && Math.abs(a - stated) / stated > AREA_MISMATCH) {
-          mismatches.push({ index: f.index, code, statedM2: stated, computedM2: a, diffPct: ((a - stated) / stated) * 100 });
+    } else {
+      const preparer = new FeaturePreparer(settings, layer === 'parcels' ? ParcelAssigner.fromDb(project.db) : null);
+      // A fresh reader over the same bytes, so records already read while planning (CRS sample)
+      // are not counted twice in the warnings.
+      const reader = src.shared ? shapefileSource(src.shared, plan.encoding?.encoding ?? null) : src;
+      for (let i = 0; i < src.count; i++) {
+        if (i % CHUNK === 0) {
+          hooks.onProgress?.(i, src.count);
+          if (hooks.shouldCancel?.()) throw cancelled();
         }
+        const f = reader.feature(i);
+        if (f) consume(preparer.prepare(f));
       }
-      if (assigner) {
-        const a = assigner.assign(geometry, properties['area_m2'] as number);
-        properties['block_code'] = a?.blockCode ?? null;
-        properties['zone_code'] = a?.zoneCode ?? null;
-        properties['straddles'] = a?.straddles ?? false;
-        if (a?.blockCode) inline.inBlock++;
-        if (a?.zoneCode) inline.inZone++;
-        if (a?.straddles) inline.straddling.push(code ?? `#${f.index}`);
-        const recorded = typeof properties['recorded_block'] === 'string' ? properties['recorded_block'] : null;
-        if (!assigner.recordedAgrees(recorded, a?.blockCode ?? null)) {
-          inline.disagreements.push({ batchPos: batch.length, code, recorded: recorded?.trim() || null, spatial: a?.blockCode ?? null });
-        }
-      }
-      batch.push({ geometry, properties });
-      if (batch.length >= CHUNK) flush();
+      extent.merge(preparer.extent);
+      if (reader !== src) readerWarnings = mergeWarnings(src.warnings(), [reader.warnings()]);
     }
     if (onInvalid === 'reject' && invalid.length > 0) {
       const first = invalid.slice(0, 5).map((x) => `#${x.index}${x.code ? ` (${x.code})` : ''}: ${x.issues.map((i) => i.reason).join(', ')}`).join('; ');
@@ -247,7 +221,6 @@ export function runImport(project: Project, src: ImportSource, plan: ImportPlan,
         { file: src.file, invalid },
       );
     }
-    flush();
     hooks.onProgress?.(src.count, src.count);
     if (imported === 0) {
       throw new PlannerError('nothing_imported', `${src.file}: no feature could be imported.`, `${src.file}:没有可导入的要素。`, { file: src.file, invalid: invalid.length });
@@ -255,20 +228,18 @@ export function runImport(project: Project, src: ImportSource, plan: ImportPlan,
     if (extent.minX <= extent.maxX) assertInChina(extent.bbox(), src.file, plan.crs.epsg);
     rememberMapping(project.db, plan);
     let assignment: ImportReport['assignment'] = null;
-    if (assigner) {
+    if (layer === 'parcels') {
       assignment = { assigned: imported, inBlock: inline.inBlock, inZone: inline.inZone, straddling: inline.straddling, blockDisagreements };
     } else if (layer === 'key_blocks' || layer === 'renewal_zones') {
       // New blocks or zones: every parcel's assignment is re-run.
       const a = assignParcels(project.db);
       assignment = { assigned: a.assigned, inBlock: a.inBlock, inZone: a.inZone, straddling: a.straddling, blockDisagreements: a.blockDisagreements };
     }
-    if (hooks.shouldCancel?.()) {
-      throw new PlannerError('cancelled', `Import of ${src.file} was cancelled; nothing was changed.`, `已取消导入 ${src.file},项目未作任何修改。`, { file: src.file });
-    }
+    if (hooks.shouldCancel?.()) throw cancelled();
     return assignment;
   }));
 
-  const readerWarnings: ReaderWarning[] = src.warnings();
+  const warnings = readerWarnings ?? src.warnings();
   return {
     layer,
     file: src.file,
@@ -283,7 +254,7 @@ export function runImport(project: Project, src: ImportSource, plan: ImportPlan,
     invalid,
     areaMismatches: mismatches,
     warnings: [
-      ...readerWarnings.map((w) => ({ code: w.code, message: w.message, messageZh: w.messageZh, count: w.count, indices: w.indices })),
+      ...warnings.map((w) => ({ code: w.code, message: w.message, messageZh: w.messageZh, count: w.count, indices: w.indices })),
       ...plan.crs.warnings.map((w) => ({ code: 'crs_datum', message: w.en, messageZh: w.zh, count: 1, indices: [] })),
       ...problems.values(),
     ],

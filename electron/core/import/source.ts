@@ -5,6 +5,7 @@ import type { GeoJsonCrs } from './readers/geojson.js';
 import { readGeoJson } from './readers/geojson.js';
 import type { EncodingDecision } from './readers/encoding.js';
 import { loadShapefileParts, openShapefile } from './readers/shapefile.js';
+import type { ShapefileParts } from './readers/zip.js';
 import type { FieldInfo, ReaderWarning, SourceFeature } from './readers/types.js';
 
 /** One importable file, whatever its format: header facts now, features one at a time. */
@@ -18,6 +19,8 @@ export interface ImportSource {
   geojsonCrs?: GeoJsonCrs;
   feature(i: number): SourceFeature | null;
   warnings(): ReaderWarning[];
+  /** the file's bytes in shared memory, so worker threads of a large import read them without a copy */
+  shared?: ShapefileParts;
 }
 
 const GEOJSON_EXTS = new Set(['.geojson', '.json']);
@@ -51,7 +54,23 @@ export async function openImportSource(paths: readonly string[], encoding?: stri
     };
   }
   const parts = await loadShapefileParts(paths.length === 1 ? first : paths);
-  const src = openShapefile(parts, { encoding: encoding ?? null });
+  return shapefileSource(shareParts(parts), encoding ?? null);
+}
+
+/** Moves a shapefile's parts into SharedArrayBuffers (one copy, then shared by every thread). */
+function shareParts(parts: ShapefileParts): ShapefileParts {
+  const files = new Map<string, Uint8Array>();
+  for (const [ext, bytes] of parts.files) {
+    const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+    shared.set(bytes);
+    files.set(ext, shared);
+  }
+  return { ...parts, files };
+}
+
+/** An ImportSource over shapefile parts already in memory (also used by import worker threads). */
+export function shapefileSource(parts: ShapefileParts, encoding: string | null): ImportSource {
+  const src = openShapefile(parts, { encoding });
   return {
     file: src.file,
     format: 'shapefile',
@@ -61,6 +80,7 @@ export async function openImportSource(paths: readonly string[], encoding?: stri
     ...(src.prj !== undefined ? { prj: src.prj } : {}),
     feature: (i) => src.feature(i),
     warnings: () => src.warnings(),
+    shared: parts,
   };
 }
 

@@ -1,22 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PlannerError } from '../../../shared/api/errors.js';
 import type { ImportPreview, ImportReport, LedgerPreview, LedgerReport } from '../../../shared/api/import.js';
 import type { JobOptions, WorkerJob, WorkerMessage } from './worker-protocol.js';
-
-/**
- * Where the worker's code is: next to the bundle in the packaged app (import-worker.cjs), or the
- * TypeScript source run through tsx in development, tests and browser mode.
- */
-function workerEntry(): { file: string; execArgv: string[] } {
-  const here = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
-  const bundled = path.join(here, 'import-worker.cjs');
-  if (fs.existsSync(bundled)) return { file: bundled, execArgv: [] };
-  return { file: path.join(here, 'import-worker-dev.mjs'), execArgv: [] };
-}
+import { workerEntry } from './worker-entry.js';
 
 interface Running {
   cancel: Int32Array;
@@ -42,8 +29,7 @@ export class ImportTasks {
     }
     const cancel = new SharedArrayBuffer(4);
     const job: WorkerJob = { mode, projectPath: this.projectPath, paths, options, cancel };
-    const entry = workerEntry();
-    const worker = new Worker(entry.file, { workerData: job, execArgv: entry.execArgv });
+    const worker = new Worker(workerEntry('import-worker'), { workerData: job });
     this.running.set(taskId, { cancel: new Int32Array(cancel), worker });
     return new Promise<ImportPreview | ImportReport | LedgerPreview | LedgerReport>((resolve, reject) => {
       let settled = false;

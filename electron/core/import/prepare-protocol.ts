@@ -1,0 +1,34 @@
+import type { MessagePort } from 'node:worker_threads';
+import type { ErrorPayload } from '../../../shared/api/errors.js';
+import type { PrepareSettings, PreparedFeature } from './prepare.js';
+import type { ReaderWarning } from './readers/types.js';
+import type { ShapefileParts } from './readers/zip.js';
+
+/** What a prepare worker starts with (workerData). */
+export interface PoolWorkerData {
+  /** the shapefile's parts, SharedArrayBuffer-backed (not copied into the worker) */
+  parts: ShapefileParts;
+  encoding: string | null;
+  settings: PrepareSettings;
+  /** the project file, for the parcel assigner's blocks and zones; null for other layers */
+  projectPath: string | null;
+  /** the worker bumps slot 0 and notifies after each reply, so the writer can block on it */
+  signal: SharedArrayBuffer;
+  port: MessagePort;
+}
+
+export type PoolRequest = { type: 'chunk'; k: number; start: number; end: number } | { type: 'finish' };
+
+/** Prepared features of records [start, end); row blobs are packed into `blobs` at `offsets`. */
+export interface PoolChunk {
+  type: 'chunk';
+  k: number;
+  items: PreparedFeature[];
+  blobs: ArrayBuffer;
+  offsets: Float64Array;
+}
+
+export type PoolReply =
+  | PoolChunk
+  | { type: 'finished'; warnings: ReaderWarning[]; extent: [number, number, number, number] }
+  | { type: 'error'; error: ErrorPayload };

@@ -1,0 +1,80 @@
+import type { MessagePort } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { toErrorPayload } from '../../../shared/api/errors.js';
+import { ParcelAssigner } from '../spatial/assigner.js';
+import { FeaturePreparer, type PreparedFeature } from './prepare.js';
+import type { PoolChunk, PoolReply, PoolRequest, PoolWorkerData } from './prepare-protocol.js';
+import { shapefileSource } from './source.js';
+
+/**
+ * One prepare worker of a large import (see prepare-pool.ts): it opens the same source file
+ * itself, reads the records it is asked for, prepares them (FeaturePreparer) and sends them back
+ * with their geometry blobs packed into one transferred buffer. It never writes the project.
+ */
+const data = workerData as PoolWorkerData;
+const port: MessagePort = data.port;
+const signal = new Int32Array(data.signal);
+
+function reply(msg: PoolReply, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(msg, transfer);
+  Atomics.add(signal, 0, 1);
+  Atomics.notify(signal, 0);
+}
+
+const ready = (async () => {
+  const src = shapefileSource(data.parts, data.encoding);
+  let assigner: ParcelAssigner | null = null;
+  if (data.projectPath) {
+    // Read-only connection: the main thread holds the write transaction; blocks are committed.
+    const db = new Database(data.projectPath, { readonly: true, fileMustExist: true });
+    try {
+      assigner = ParcelAssigner.fromDb(db);
+    } finally {
+      db.close();
+    }
+  }
+  return { src, preparer: new FeaturePreparer(data.settings, assigner) };
+})();
+
+function pack(k: number, items: PreparedFeature[]): { msg: PoolChunk; transfer: ArrayBuffer[] } {
+  let total = 0;
+  for (const it of items) total += it.row?.blob.byteLength ?? 0;
+  const blobs = new ArrayBuffer(total);
+  const bytes = new Uint8Array(blobs);
+  const offsets = new Float64Array(items.length + 1);
+  let at = 0;
+  for (let i = 0; i < items.length; i++) {
+    offsets[i] = at;
+    const row = items[i]?.row;
+    if (row) {
+      bytes.set(row.blob, at);
+      at += row.blob.byteLength;
+      row.blob = new Uint8Array(0);
+    }
+  }
+  offsets[items.length] = at;
+  return { msg: { type: 'chunk', k, items, blobs, offsets }, transfer: [blobs] };
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+async function handle(req: PoolRequest): Promise<void> {
+  const { src, preparer } = await ready;
+  if (req.type === 'chunk') {
+    const items: PreparedFeature[] = [];
+    for (let i = req.start; i < req.end; i++) {
+      const f = src.feature(i);
+      if (f) items.push(preparer.prepare(f));
+    }
+    const { msg, transfer } = pack(req.k, items);
+    reply(msg, transfer);
+  } else {
+    const e = preparer.extent;
+    reply({ type: 'finished', warnings: src.warnings(), extent: [e.minX, e.minY, e.maxX, e.maxY] });
+  }
+}
+
+port.on('message', (req: PoolRequest) => {
+  queue = queue.then(() => handle(req)).catch((err: unknown) => reply({ type: 'error', error: toErrorPayload(err) }));
+});
