@@ -11,6 +11,7 @@ import { workerEntry } from './worker-entry.js';
 export const POOL_CHUNK = 1000;
 /** Requests queued per worker, so no worker waits while the writer inserts. */
 const DEPTH = 3;
+const WORKER_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
 /** A worker silent this long is taken for dead (the writer blocks synchronously, so it cannot see 'exit'). */
 const STALL_MS = 120_000;
 
@@ -56,7 +57,9 @@ export class PreparePool {
       const { port1, port2 } = new MessageChannel();
       const signal = new SharedArrayBuffer(4);
       const data: PoolWorkerData = { parts: opts.parts, encoding: opts.encoding, settings: opts.settings, projectPath: opts.projectPath, signal, port: port1 };
-      const worker = new Worker(entry, { workerData: data, transferList: [port1] });
+      // The file's bytes live outside the heap (shared), and a worker's live data is one chunk:
+      // small heap limits keep V8 from growing each heap far beyond it (peak RSS at 100k parcels).
+      const worker = new Worker(entry, { workerData: data, transferList: [port1], resourceLimits: WORKER_HEAP });
       worker.unref();
       return { worker, port: port2, signal: new Int32Array(signal) };
     });
@@ -84,6 +87,10 @@ export class PreparePool {
       const seen = Atomics.load(m.signal, 0);
       const got = receiveMessageOnPort(m.port);
       if (got) return got.message as PoolReply;
+      // A worker that died (out of memory, killed) cannot tell us: its resourceLimits go empty.
+      if (Object.keys(m.worker.resourceLimits ?? {}).length === 0) {
+        throw new PlannerError('import_failed', 'An import worker stopped (out of memory?); nothing was changed.', '导入工作线程意外退出(内存不足?),项目未作修改。');
+      }
       if (Date.now() > deadline) {
         throw new PlannerError('import_failed', 'An import worker stopped answering; nothing was changed.', '导入工作线程无响应,项目未作修改。');
       }
