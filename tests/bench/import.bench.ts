@@ -8,7 +8,8 @@ import type { Bench } from './harness.js';
 import { ensureParcelShapefile, TRUNCATED_FIELD_MAP, type ParcelShapefile } from './make-shapefile.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = path.join(ROOT, 'bin', 'landplanner.mjs');
+/** The compiled CLI, as `landplanner` runs after `npm run build` (bin/landplanner.mjs uses it while fresh). */
+const CLI = path.join(ROOT, 'dist', 'cli', 'landplanner.cjs');
 const GNU_TIME = '/usr/bin/time';
 
 /** Sizes to run (BENCH_IMPORT_SIZES=1000,10000 for a quick run) and repetitions per size (median). */
@@ -34,10 +35,14 @@ interface Measured {
  * unmeasured. Wall time is taken around the spawn, so it includes process start-up for every tool.
  */
 function measure(cmd: string, args: readonly string[]): Measured {
+  return measureEnv({}, cmd, args);
+}
+
+function measureEnv(extraEnv: Record<string, string>, cmd: string, args: readonly string[]): Measured {
   const rssFile = path.join(os.tmpdir(), `landplanner-rss-${process.pid}-${Date.now()}`);
   let argv: string[];
   let exe: string;
-  const env = { ...process.env, LANDPLANNER_MAXRSS_FILE: rssFile };
+  const env = { ...process.env, ...extraEnv, LANDPLANNER_MAXRSS_FILE: rssFile };
   if (fs.existsSync(GNU_TIME)) {
     exe = GNU_TIME;
     argv = ['-f', '%M', '-o', rssFile, cmd, ...args];
@@ -110,11 +115,13 @@ export const importBench: Bench = {
   name: 'import',
   description: 'GBK shapefile (EPSG:4549) → project: landplanner import vs ogr2ogr → SpatiaLite vs shpjs + turf',
   async run() {
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-electron.mjs')], { cwd: ROOT, stdio: 'inherit' });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'landplanner-bench-import-'));
     const figures: Record<string, number> = {};
     const peers: Record<string, number> = {};
     const ratios: Record<string, number> = {};
     const notes: string[] = [];
+    notes.push(`load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.availableParallelism()} CPUs`);
     try {
       for (const n of SIZES) {
         const k = label(n);
@@ -140,6 +147,15 @@ export const importBench: Bench = {
           const out = path.join(dir, `ogr-${n}-${i}.sqlite`);
           ogr.push(measure('ogr2ogr', ['-f', 'SQLite', '-dsco', 'SPATIALITE=YES', out, input.shp]));
           fs.rmSync(out, { force: true });
+        }
+        if (n >= 20000) {
+          // The same import with the worker pool off, for the record (one run).
+          const project = path.join(dir, `serial-${n}.gpkg`);
+          fs.copyFileSync(template, project);
+          const serial = measureEnv({ LANDPLANNER_IMPORT_WORKERS: '0' }, process.execPath, [CLI, 'import', '--project', project, '--layer', 'parcels', input.shp, ...TRUNCATED_FIELD_MAP, '--json']);
+          figures[`import_in_process_s_${k}`] = serial.wallS;
+          if (serial.peakRssMb !== null) figures[`import_in_process_peak_rss_mb_${k}`] = serial.peakRssMb;
+          fs.rmSync(project, { force: true });
         }
         figures[`import_s_${k}`] = median(ours.map((m) => m.wallS));
         const rss = Math.max(...ours.map((m) => m.peakRssMb ?? NaN));
@@ -177,7 +193,7 @@ export const importBench: Bench = {
     if (ratio100k !== undefined) notes.push(`target import_vs_ogr2ogr_100k ≤ 1.0: ${ratio100k <= 1 ? 'met' : 'MISSED'} (${ratio100k.toFixed(2)})`);
     if (rss100k !== undefined) notes.push(`target peak_rss_mb_100k ≤ 400: ${rss100k <= 400 ? 'met' : 'MISSED'} (${rss100k.toFixed(0)} MB)`);
     notes.push(
-      'wall times are whole processes (start-up included), median of 5/3/1 runs at 1k/10k/100k; ours = `node bin/landplanner.mjs import --layer parcels` (through tsx) into a project already holding the 18 key blocks',
+      'wall times are whole processes (start-up included), median of 5/3/1 runs at 1k/10k/100k; ours = `node dist/cli/landplanner.cjs import --layer parcels` (the compiled CLI; ≥ 20k records are prepared by a pool of worker threads, import_in_process_* is the same import with LANDPLANNER_IMPORT_WORKERS=0) into a project already holding the 18 key blocks',
       `peak RSS: ${fs.existsSync(GNU_TIME) ? 'GNU time %M (ru_maxrss of the child)' : 'process.resourceUsage().maxRSS at exit (node processes only)'}`,
       'naive = shpjs (reprojects with proj4 from the .prj) + @turf/area (spherical), no database; its area error is against our total; import_area_error_pct_* is ours against GeographicLib Planimeter on the GDAL-reprojected file',
       'DBF names are cut to 10 characters by ogr2ogr; recorded_b and stated_are are mapped with --map',

@@ -277,7 +277,7 @@ export function openDbf(bytes: Uint8Array, opts: OpenDbfOptions): DbfTable {
     userChoice: opts.encoding ?? null,
     cpgText: opts.cpg ?? null,
     ldid: header.ldid,
-    sampleBytes: dbfTextSamples(bytes, header),
+    sampleBytes: () => dbfTextSamples(bytes, header),
   });
   return new DbfTable(bytes, opts.file, decision, header);
 }

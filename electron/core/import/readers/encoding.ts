@@ -22,8 +22,8 @@ export interface DecideEncodingInput {
   userChoice?: string | null;
   cpgText?: string | null;
   ldid?: number | null;
-  /** text bytes (DBF character fields, or a whole GeoJSON file) */
-  sampleBytes: readonly Uint8Array[];
+  /** text bytes (DBF character fields, or a whole GeoJSON file); a function is called only when detection is needed */
+  sampleBytes: readonly Uint8Array[] | (() => readonly Uint8Array[]);
 }
 
 /** A .cpg / user label → iconv-lite name, or undefined when not recognised (or not decisive, "ANSI"). */
@@ -211,7 +211,7 @@ export function decideEncoding(input: DecideEncodingInput): EncodingDecision {
     if (enc) return { encoding: enc, source: 'cpg', evidence: `.cpg says "${label}"`, evidenceZh: `.cpg 文件标明"${label}"` };
     notes.push({ en: `.cpg "${label}" not recognised`, zh: `.cpg 文件的"${label}"无法识别` });
   }
-  const detected = () => detectEncoding(input.sampleBytes);
+  const detected = () => detectEncoding(typeof input.sampleBytes === 'function' ? input.sampleBytes() : input.sampleBytes);
   const ldid = input.ldid ?? 0;
   if (ldid !== 0) {
     const enc = ldidToEncoding(ldid);
