@@ -11,7 +11,7 @@ import { workerEntry } from './worker-entry.js';
 export const POOL_CHUNK = 1000;
 /** Requests queued per worker, so no worker waits while the writer inserts. */
 const DEPTH = 3;
-const WORKER_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
+const WORKER_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
 /** A worker silent this long is taken for dead (the writer blocks synchronously, so it cannot see 'exit'). */
 const STALL_MS = 120_000;
 
