@@ -33,7 +33,7 @@ export interface MappingEvidence {
   source: string;
   /** null: recognised and deliberately left unmapped (e.g. BSM). */
   target: TargetField | null;
-  rule: RuleKind | 'exact' | 'area_unit' | 'ignored';
+  rule: RuleKind | 'exact' | 'area_unit' | 'truncated' | 'ignored';
   noteZh?: string;
   noteEn?: string;
   /** The unit (m²) was assumed from a name without one: show it to the user. */
@@ -105,6 +105,19 @@ const UNIT_NOTES: Record<string, [string, string]> = {
 };
 
 /** Proposes a mapping for a layer from the source schema; every decision comes with its evidence. */
+/**
+ * A DBF field name is at most 10 characters, so tools exporting our own field names cut them
+ * (GDAL: recorded_block → recorded_b, stated_area_m2 → stated_are). A 10-character name that
+ * begins exactly one longer target name is that target.
+ */
+function truncatedTarget(name: string, allowed: ReadonlySet<string>): TargetField | null {
+  if (name.length !== 10) return null;
+  const key = fieldKey(name);
+  // Unit variants (stated_area_mu …) are inputs for names that say their unit; a cut name says none.
+  const hits = [...allowed].filter((t) => t.length > 10 && !(t in VIRTUAL_TARGETS) && fieldKey(t).startsWith(key));
+  return hits.length === 1 ? (hits[0] as TargetField) : null;
+}
+
 export function suggestMapping(layer: LayerId, sourceFields: readonly SourceField[]): SuggestedMapping {
   const rules = FIELD_RULES[layer];
   const allowed = new Set<string>(targetsFor(layer));
@@ -133,6 +146,17 @@ export function suggestMapping(layer: LayerId, sourceFields: readonly SourceFiel
     if (area) {
       const [zh, en] = area.explicit ? (UNIT_NOTES[area.target] as [string, string]) : ['名称未注明单位,按平方米处理,请确认', 'no unit in the name: taken as m², please confirm'];
       add(area.priority, { source: name, target: area.target, rule: 'area_unit', noteZh: zh, noteEn: en, ...(area.explicit ? {} : { assumption: true }) });
+    }
+    const truncated = candidates.some((c) => c.source === name) ? null : truncatedTarget(name, allowed);
+    if (truncated) {
+      add(3, {
+        source: name,
+        target: truncated,
+        rule: 'truncated',
+        noteZh: `字段名被截为 10 个字符(shapefile 的限制),按 ${truncated} 处理,请确认`,
+        noteEn: `name cut to 10 characters (the shapefile limit): taken as ${truncated}, please confirm`,
+        assumption: true,
+      });
     }
   });
   candidates.sort((a, b) => a.priority - b.priority || a.order - b.order);

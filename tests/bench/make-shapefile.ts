@@ -8,7 +8,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The parcel fields exported to the shapefile (DBF names get cut to 10 characters: completed_, recorded_b, stated_are). */
 export const SHAPEFILE_FIELDS = ['code', 'owner', 'town', 'status', 'method', 'completed_on', 'recorded_block', 'stated_area_m2'] as const;
 
-/** `--map` choices for the two truncated names the importer does not recognise on its own. */
+/** `--map` choices for the two names ogr2ogr cuts to 10 characters (recognised on their own since; kept explicit where a test wants no guessing). */
 export const TRUNCATED_FIELD_MAP = ['--map', 'recorded_b=recorded_block', '--map', 'stated_are=stated_area_m2'] as const;
 
 export interface ParcelShapefile {

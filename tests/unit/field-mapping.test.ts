@@ -12,6 +12,17 @@ const fields = (spec: string): SourceField[] =>
 const DLTB = fields('BSM:N YSDM TBYBH TBBH DLBM DLMC QSXZ QSDWDM QSDWMC ZLDWDM ZLDWMC TBMJ:N KCDLBM KCXS:N KCMJ:N TBDLMJ:N GDLX XZDWMJ:N SJNF:N BZ');
 
 describe('suggestMapping', () => {
+  it('recognises our own field names cut to 10 characters by a DBF export, and says so', () => {
+    const s = suggestMapping('parcels', fields('code owner completed_:D recorded_b stated_are:N tenure_typ'));
+    expect(s.mapping).toMatchObject({ completed_: 'completed_on', recorded_b: 'recorded_block', stated_are: 'stated_area_m2' });
+    const stated = s.evidence.find((e) => e.source === 'stated_are');
+    expect(stated).toMatchObject({ rule: 'truncated', assumption: true });
+    // A cut name that begins no target (tenure_typ: "tenure" is only 6 long) stays unmapped.
+    expect(s.mapping['tenure_typ']).toBeUndefined();
+    // The limit is 10: a 9-character prefix is not a cut name.
+    expect(suggestMapping('parcels', fields('recorded_')).mapping['recorded_']).toBeUndefined();
+  });
+
   it('recognises a 三调 DLTB schema', () => {
     const s = suggestMapping('parcels', DLTB);
     expect(s.mapping).toEqual({
