@@ -57,6 +57,18 @@ await Promise.all([
       banner: { js: importMetaShim },
     }),
   ),
+  // Vector tiles are cut in worker threads (electron/core/tiles/tile-pool.ts), which look for
+  // tile-worker.cjs next to the bundle that starts them.
+  ...['electron', 'cli'].map((dir) =>
+    build({
+      ...common,
+      entryPoints: [path.join(root, 'electron/core/tiles/tile-worker.ts')],
+      outfile: path.join(root, 'dist', dir, 'tile-worker.cjs'),
+      external: ['better-sqlite3'],
+      define: { 'import.meta.url': '__importMetaUrl' },
+      banner: { js: importMetaShim },
+    }),
+  ),
   // The landplanner CLI, compiled once instead of through tsx at every start (bin/landplanner.mjs
   // uses it while it is newer than the sources). Packages stay in node_modules.
   build({
@@ -77,4 +89,4 @@ await Promise.all([
     minify: true,
   }),
 ]);
-console.log(`Built dist/electron/{main,import-worker,prepare-worker,preload}.cjs and dist/cli/{landplanner,import-worker,prepare-worker}.cjs in ${Date.now() - started} ms`);
+console.log(`Built dist/electron/{main,import-worker,prepare-worker,tile-worker,preload}.cjs and dist/cli/{landplanner,import-worker,prepare-worker,tile-worker}.cjs in ${Date.now() - started} ms`);

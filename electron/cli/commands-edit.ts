@@ -3,6 +3,7 @@ import { EDIT_TABLES, type Edit, type EditResult, type EditTable, type ParcelCar
 import { PlannerError } from '../../shared/api/errors.js';
 import { roundTo } from '../../shared/domain/units.js';
 import { applyEdits } from '../core/edit/apply.js';
+import { summarizeEventValue } from '../core/edit/geometry-fields.js';
 import { defaultActor } from '../core/edit/handlers.js';
 import { redoLast, undoLast } from '../core/edit/undo.js';
 import { Project } from '../core/project/project.js';
@@ -100,6 +101,8 @@ export function runEditCommand(command: EditCommand, v: EditCliValues, args: rea
 }
 
 const show = (v: unknown): string => (v === null || v === undefined ? '—' : String(v));
+/** A geometry blob or a whole row (geometry edits) as a vertex count or a parcel code. */
+const shown = (field: string, v: unknown): string => show(typeof v === 'string' ? summarizeEventValue(field, v) : v);
 
 /** Human-readable output of the edit commands (Chinese first). */
 export function editHumanLines(command: EditCommand, result: EditResult | ParcelCard): string[] {
@@ -107,7 +110,7 @@ export function editHumanLines(command: EditCommand, result: EditResult | Parcel
     const r = result as EditResult;
     const verb = { set: '已修改 changed', undo: '已撤销 undone', redo: '已重做 redone' }[command];
     if (r.batchId === null) return [command === 'set' ? '没有变化 nothing changed' : `没有可${command === 'undo' ? '撤销' : '重做'}的编辑 nothing to ${command}`];
-    return [`${verb}: 批次 batch ${r.batchId}`, ...r.changed.map((c) => `  ${c.code ?? `#${c.fid}`}  ${c.field}: ${show(c.old)} → ${show(c.new)}`)];
+    return [`${verb}: 批次 batch ${r.batchId}`, ...r.changed.map((c) => `  ${c.code ?? `#${c.fid}`}  ${c.field}: ${shown(c.field, c.old)} → ${shown(c.field, c.new)}`)];
   }
   const c = result as ParcelCard;
   const out = [

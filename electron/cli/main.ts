@@ -10,6 +10,9 @@ import { qualityReport } from '../core/tally/quality.js';
 import { TALLY_BY, tallyRemediated, type TallyBy } from '../core/tally/tally.js';
 import { GOALS_CLI_OPTIONS, GOALS_USAGE, goalSetCommand, goalsCommand, sampleCommand } from './commands-goals.js';
 import { EDIT_CLI_OPTIONS, EDIT_USAGE, editHumanLines, runEditCommand } from './commands-edit.js';
+import { BRIEF_CLI_OPTIONS, BRIEF_USAGE, briefCommand, briefHumanLines } from './commands-brief.js';
+import { EXPORT_CLI_OPTIONS, EXPORT_USAGE, exportCommand, exportHumanLines } from './commands-export.js';
+import { GEOMETRY_CLI_OPTIONS, GEOMETRY_USAGE, geometryHumanLines, isGeometryCommand, runGeometryCommand } from './commands-geometry.js';
 import { isLedgerLayerArg, isLedgerResult, ledgerCheckCommand, ledgerImportCommand, printLedgerHuman, type LedgerArgs } from './ledger-commands.js';
 import { printHuman } from './print.js';
 
@@ -24,6 +27,9 @@ const USAGE = `landplanner — 土地与项目一张图 command line
   landplanner quality --project P [--json]
 ${GOALS_USAGE}
 ${EDIT_USAGE}
+${BRIEF_USAGE}
+${EXPORT_USAGE}
+${GEOMETRY_USAGE}
 
 Errors exit non-zero; with --json they print {"error":{"code","message","messageZh"}} on stdout.`;
 
@@ -41,6 +47,9 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
   ...GOALS_CLI_OPTIONS,
   ...EDIT_CLI_OPTIONS,
+  ...BRIEF_CLI_OPTIONS,
+  ...EXPORT_CLI_OPTIONS,
+  ...GEOMETRY_CLI_OPTIONS,
 } as const;
 
 function usageError(message: string, messageZh: string): PlannerError {
@@ -195,6 +204,24 @@ export async function main(argv: string[]): Promise<number> {
       case 'quality':
         result = withProject(values, (p) => qualityReport(p.db));
         break;
+      case 'brief': {
+        const r = await briefCommand(values);
+        if (!json) {
+          process.stdout.write(`${briefHumanLines(r).join('\n')}\n`);
+          return 0;
+        }
+        result = r;
+        break;
+      }
+      case 'export': {
+        const r = await exportCommand(values);
+        if (!json) {
+          process.stdout.write(`${exportHumanLines(r).join('\n')}\n`);
+          return 0;
+        }
+        result = r;
+        break;
+      }
       case 'trace':
       case 'set':
       case 'undo':
@@ -207,8 +234,15 @@ export async function main(argv: string[]): Promise<number> {
         result = r;
         break;
       }
-      default:
-        throw usageError(`Unknown command "${command}".`, `未知命令“${command}”。`);
+      default: {
+        if (!isGeometryCommand(command)) throw usageError(`Unknown command "${command}".`, `未知命令“${command}”。`);
+        const r = await runGeometryCommand(command, values, rest);
+        if (!json) {
+          process.stdout.write(`${geometryHumanLines(r).join('\n')}\n`);
+          return 0;
+        }
+        result = r;
+      }
     }
     if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
     else if (isLedgerResult(result)) printLedgerHuman(result);

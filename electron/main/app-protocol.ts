@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { SECURITY_HEADERS } from '../web/security-headers.js';
+import type { BasemapService } from '../core/basemap/basemap-service.js';
+import { basemapTileReply, isBasemapTilePath } from '../core/basemap/tile-route.js';
+import { isVectorTilePath, vectorTileReply } from '../core/tiles/tile-route.js';
+import type { TileService } from '../core/tiles/tile-service.js';
+import { SECURITY_HEADERS, securityHeaders } from '../web/security-headers.js';
 import { resolveStatic } from '../web/static-files.js';
 
 /**
@@ -28,13 +32,32 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-export function handleAppProtocol(rendererDir: string): void {
+/** Routes served beside the renderer's files on app://renderer/. */
+export interface AppRoutes {
+  /** Basemap tiles at app://renderer/api/basemap/tiles/… (the same path as browser mode's, no token: only our page loads app://). */
+  basemaps?: Pick<BasemapService, 'tile' | 'networkOrigins'>;
+  /** The layers' vector tiles at app://renderer/tiles/<layer>/<z>/<x>/<y>.pbf (the browser-mode path; no token: only our page loads app://). */
+  tiles?: Pick<TileService, 'tile'>;
+}
+
+export function handleAppProtocol(rendererDir: string, routes: AppRoutes = {}): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+    if (routes.tiles && isVectorTilePath(url.pathname)) {
+      const reply = await vectorTileReply(routes.tiles, url.pathname, request.headers.get('if-none-match'));
+      return new Response(reply.body, { status: reply.status, headers: { ...SECURITY_HEADERS, ...reply.headers } });
+    }
+    if (routes.basemaps && isBasemapTilePath(url.pathname)) {
+      const reply = await basemapTileReply(routes.basemaps, url.pathname);
+      // A copy: Response wants an ArrayBuffer-backed view; the readers return views of Node buffers.
+      return new Response(reply.body && new Uint8Array(reply.body), { status: reply.status, headers: { ...SECURITY_HEADERS, ...reply.headers } });
+    }
     const found = resolveStatic(rendererDir, url.pathname);
     if (found.kind !== 'file') return new Response(found.kind === 'forbidden' ? 'Forbidden' : 'Not found', { status: found.kind === 'forbidden' ? 403 : 404 });
     const body = await readFile(found.file);
-    return new Response(body, { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': found.contentType } });
+    // The page's CSP names the network basemap the user chose, if any (the renderer reloads after choosing one).
+    const headers = { ...securityHeaders(routes.basemaps?.networkOrigins() ?? []), 'Content-Type': found.contentType };
+    return new Response(body, { status: 200, headers });
   });
 }

@@ -7,6 +7,9 @@ import { createCore } from '../core/core.js';
 import { Project } from '../core/project/project.js';
 import { ensureWorkingCopy } from '../core/sample.js';
 import { APP_INDEX_URL, handleAppProtocol, isAppUrl, registerAppScheme } from './app-protocol.js';
+import { registerBasemapDialog } from './basemap-dialog.js';
+import { registerBriefingFile } from './briefing-ipc.js';
+import { ElectronBriefingRenderer } from './briefing-window.js';
 import { createIpcEmitter, registerIpc } from './ipc.js';
 import { buildMenu } from './menu.js';
 
@@ -45,12 +48,17 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   // Nothing the app needs asks for a permission (camera, geolocation, notifications …).
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  handleAppProtocol(RENDERER_DIR);
 
   const requested = projectArg(process.argv);
   project = Project.open(requested ? path.resolve(requested) : ensureWorkingCopy(app.getPath('userData')));
-  const core = createCore(project, createIpcEmitter());
+  // Briefings print through a hidden window of our own page (printToPDF): no system Chromium needed.
+  const core = createCore(project, createIpcEmitter(), { briefing: new ElectronBriefingRenderer(PRELOAD, APP_INDEX_URL) });
+  core.tiles.startWorkers();
   registerIpc(core, isAppUrl, core.stageUpload);
+  registerBasemapDialog(isAppUrl);
+  registerBriefingFile(core.briefingFile, isAppUrl);
+  // Basemap tiles are served beside the renderer's files: app://renderer/api/basemap/tiles/… (before the window loads).
+  handleAppProtocol(RENDERER_DIR, { basemaps: core.basemaps, tiles: core.tiles });
   Menu.setApplicationMenu(buildMenu(() => project?.path ?? null));
 
   mainWindow = new BrowserWindow({

@@ -2,6 +2,8 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import { ErrorPayload, IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL, METHOD_NAMES, ipcChannel } from '../../shared/api/index.js';
 import type { Api, EventName, EventPayload, MethodName, UploadResult } from '../../shared/api/index.js';
+import { IPC_PICK_BASEMAP_CHANNEL } from '../../shared/api/basemap.js';
+import { IPC_BRIEFING_FILE_CHANNEL } from '../../shared/api/briefing.js';
 
 /**
  * Exposes the contract — and nothing else — as `window.planner`: one function per METHOD_NAMES
@@ -17,6 +19,10 @@ type PlannerEventListener = <K extends EventName>(name: K, payload: EventPayload
 type PlannerBridge = Api & {
   onEvent(listener: PlannerEventListener): () => void;
   upload(uploadId: string, name: string, bytes: ArrayBuffer): Promise<UploadResult>;
+  /** The system file dialog for a basemap file (.mbtiles/.pmtiles): its path, or null when cancelled. */
+  pickBasemapFile(): Promise<string | null>;
+  /** A finished briefing's bytes by the file id of its briefingFinished event. */
+  briefingFile(fileId: string): Promise<Uint8Array>;
 };
 
 const BRIDGE_ERROR_PREFIX = 'PlannerError ';
@@ -44,6 +50,16 @@ const bridge: PlannerBridge = {
   async upload(uploadId: string, name: string, bytes: ArrayBuffer): Promise<UploadResult> {
     const reply = (await ipcRenderer.invoke(IPC_UPLOAD_CHANNEL, uploadId, name, bytes)) as Envelope;
     if (reply && reply.ok === true) return reply.value as UploadResult;
+    throw bridgeError(reply && reply.ok === false ? reply.error : undefined);
+  },
+  async pickBasemapFile(): Promise<string | null> {
+    const reply = (await ipcRenderer.invoke(IPC_PICK_BASEMAP_CHANNEL)) as Envelope;
+    if (reply && reply.ok === true) return typeof reply.value === 'string' ? reply.value : null;
+    throw bridgeError(reply && reply.ok === false ? reply.error : undefined);
+  },
+  async briefingFile(fileId: string): Promise<Uint8Array> {
+    const reply = (await ipcRenderer.invoke(IPC_BRIEFING_FILE_CHANNEL, fileId)) as Envelope;
+    if (reply && reply.ok === true && reply.value instanceof Uint8Array) return reply.value;
     throw bridgeError(reply && reply.ok === false ? reply.error : undefined);
   },
   onEvent(listener: PlannerEventListener): () => void {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { EventListener } from '../../shared/api/contract.js';
 import { PlannerError } from '../../shared/api/errors.js';
+import { ChromiumBriefingRenderer } from '../core/briefing/chromium-renderer.js';
 import { createCore, type Core } from '../core/core.js';
 import { Project } from '../core/project/project.js';
 import { defaultDataDir, ensureWorkingCopy } from '../core/sample.js';
@@ -57,13 +58,14 @@ function openProject(file: string | undefined): Project {
 
 async function listen(opts: CliOptions, core: Core): Promise<WebServer> {
   const upload = core.stageUpload;
+  const briefingFile = core.briefingFile;
   try {
-    return await startWebServer({ api: core, staticDir: STATIC_DIR, port: opts.port, upload });
+    return await startWebServer({ api: core, staticDir: STATIC_DIR, port: opts.port, upload, briefingFile, basemaps: core.basemaps, tiles: core.tiles });
   } catch (e) {
     // The default port may be taken by another instance; an explicit --port is honoured or fails.
     if (!opts.portGiven && (e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       process.stderr.write(`Port ${opts.port} is busy; using a free port instead.\n`);
-      return startWebServer({ api: core, staticDir: STATIC_DIR, port: 0, upload });
+      return startWebServer({ api: core, staticDir: STATIC_DIR, port: 0, upload, briefingFile, basemaps: core.basemaps, tiles: core.tiles });
     }
     throw e;
   }
@@ -78,9 +80,13 @@ async function main(): Promise<void> {
   // The server's emitter exists only once it listens; the core may emit before that (nothing listens yet).
   let forward: EventListener | null = null;
   const emit: EventListener = (name, payload) => forward?.(name, payload);
-  const core = createCore(project, emit);
+  // Briefings are printed by the system Chromium from this server's own briefing page ($LANDPLANNER_CHROMIUM to choose it).
+  const briefing = new ChromiumBriefingRenderer();
+  const core = createCore(project, emit, { briefing });
+  core.tiles.startWorkers();
   const server = await listen(opts, core);
   forward = server.emit;
+  briefing.setPageBase({ origin: new URL(server.url).origin, token: server.token });
 
   process.stderr.write(`Project: ${project.path}\n`);
   process.stdout.write(`土地与项目一张图 browser mode: ${server.url}\n`);

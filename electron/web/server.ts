@@ -8,10 +8,16 @@ import { METHOD_NAMES, SSE_ROUTE, TOKEN_HEADER, httpRoute } from '../../shared/a
 import type { Api, EventListener, EventName, EventPayload, MethodName } from '../../shared/api/contract.js';
 import { PlannerError, toErrorPayload } from '../../shared/api/errors.js';
 import { MAX_UPLOAD_BYTES, UPLOAD_ROUTE, type UploadResult } from '../../shared/api/import.js';
+import { BRIEFING_FILE_ROUTE } from '../../shared/api/briefing.js';
+import { sendFile, type DownloadFile } from './download.js';
 import type { ErrorPayload } from '../../shared/api/errors.js';
 import { checkEvent, dispatch } from './dispatch.js';
 import { errorBody, statusForError } from './http-errors.js';
-import { SECURITY_HEADERS } from './security-headers.js';
+import { SECURITY_HEADERS, securityHeaders } from './security-headers.js';
+import { basemapTileReply, isBasemapTilePath } from '../core/basemap/tile-route.js';
+import type { BasemapService } from '../core/basemap/basemap-service.js';
+import { isVectorTilePath, vectorTileReply } from '../core/tiles/tile-route.js';
+import type { TileService } from '../core/tiles/tile-service.js';
 import { SseHub } from './sse.js';
 import { resolveStatic } from './static-files.js';
 
@@ -34,6 +40,12 @@ export interface WebServerOptions {
   validateOutput?: boolean;
   /** The binary side channel for file bytes (`PUT UPLOAD_ROUTE?uploadId=…&name=…`). */
   upload?: (uploadId: string, name: string, bytes: Uint8Array) => UploadResult;
+  /** Finished briefing files (`GET BRIEFING_FILE_ROUTE?fileId=…`, token in the header). */
+  briefingFile?: (fileId: string) => DownloadFile | null;
+  /** The basemap file's tiles (`GET BASEMAP_TILE_ROUTE/<rev>/<z>/<x>/<y>?token=…`) and a network basemap's origins for the CSP. */
+  basemaps?: Pick<BasemapService, 'tile' | 'networkOrigins'>;
+  /** The layers' vector tiles (`GET /tiles/<layer>/<z>/<x>/<y>.pbf`, token in the header or `?token=`). */
+  tiles?: Pick<TileService, 'tile'>;
 }
 
 export interface WebServer {
@@ -100,6 +112,23 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       hub.attach(res, SECURITY_HEADERS);
       return;
     }
+    if (opts.tiles && isVectorTilePath(pathname)) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
+      if (!tokenMatches(query.get('token') ?? headerValue(req, TOKEN_HEADER))) return unauthorized(res);
+      const reply = await vectorTileReply(opts.tiles, pathname, headerValue(req, 'if-none-match'));
+      res.writeHead(reply.status, { ...SECURITY_HEADERS, ...reply.headers });
+      res.end(req.method === 'HEAD' ? undefined : reply.body ?? undefined);
+      return;
+    }
+    if (opts.basemaps && isBasemapTilePath(pathname)) {
+      // Tiles are fetched by maplibre, which cannot set headers: the token comes in the query, as for SSE.
+      if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
+      if (!tokenMatches(query.get('token') ?? headerValue(req, TOKEN_HEADER))) return unauthorized(res);
+      const reply = await basemapTileReply(opts.basemaps, pathname);
+      res.writeHead(reply.status, { ...SECURITY_HEADERS, ...reply.headers });
+      res.end(req.method === 'HEAD' ? undefined : reply.body ?? undefined);
+      return;
+    }
     if (pathname === '/api' || pathname.startsWith('/api/')) {
       await handleApi(req, res, pathname);
       return;
@@ -110,6 +139,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     if (!tokenMatches(headerValue(req, TOKEN_HEADER))) return unauthorized(res);
     if (pathname === UPLOAD_ROUTE && opts.upload) return handleUpload(req, res, opts.upload);
+    if (pathname === BRIEFING_FILE_ROUTE && opts.briefingFile) {
+      if (req.method !== 'GET') return methodNotAllowed(res, 'GET');
+      const file = opts.briefingFile(new URLSearchParams((req.url ?? '').split('?')[1] ?? '').get('fileId') ?? '');
+      if (!file) return sendError(res, err('not_found', 'The briefing file has expired; export it again.', '简报文件已过期,请重新导出。'));
+      return sendFile(res, file, SECURITY_HEADERS);
+    }
     const name = ROUTES.get(pathname);
     if (!name) {
       const method = pathname.replace(/^\/api\/?/, '');
@@ -179,7 +214,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     }
     const immutable = pathname.startsWith('/assets/');
     res.writeHead(200, {
-      ...SECURITY_HEADERS,
+      // The page's CSP names the network basemap the user chose, if any (the renderer reloads after choosing one).
+      ...securityHeaders(opts.basemaps?.networkOrigins() ?? []),
       'Content-Type': found.contentType,
       'Content-Length': String(found.size),
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import { invalidInputError } from './errors.js';
 import { Dashboard, DashboardInput, ExportDashboardInput, ExportedFile, TallyParcel, TallyParcelsInput } from './dashboard.js';
+import { ExportLayerInput, ExportLayerResult } from './export.js';
 import { ApplyEditsRequest, EditResult, ParcelCard, SearchHit, SearchRequest, TraceRequest, UndoRedoRequest, UndoResult } from './edit.js';
+import { EditGeometryRequest, GeometryEditResult, ParcelGeometry, ParcelGeometryRequest } from './edit-geometry.js';
 import { BBox, FeatureCollection } from './geojson.js';
 import { GoalSetInput, GoalSetResult, GoalsInput, GoalsReport } from './goals.js';
 import { ImportFinished, ImportPreview, ImportRequest, LedgerPreview, QualityReport, TallyBy, TallyResult } from './import.js';
 import { LayerId, LayerInfo } from './layers.js';
+import { BriefingFinished, BriefingRequest, BriefingStarted } from './briefing.js';
+import { ParcelFacets, ParcelFacetsInput } from './parcel-facets.js';
+import { FeatureCard, FeatureCardInput } from './feature-card.js';
+import { ParcelsInPolygonInput, ParcelsInPolygonResult } from './selection.js';
+import { Basemap, BasemapState } from './basemap.js';
 import { Settings, SettingsPatch } from './settings.js';
+import { ParcelRows, ParcelRowsInput } from './tiles.js';
+import { AttributeRows, AttributeRowsInput, ExportAttributeTableInput } from './attribute-table.js';
 
 /**
  * THE contract between the renderer and the backend (DESIGN §2). Every method has an input and an
@@ -35,8 +44,14 @@ export const methods = {
     input: z.object({ layer: LayerId, bbox: BBox.optional() }).strict(),
     output: FeatureCollection,
   },
+  /** Parcels grouped by status, town, method, block, completion year and 亩均 class (layer panel filters, legend counts). */
+  parcelFacets: { input: ParcelFacetsInput, output: ParcelFacets },
   getSettings: { input: NoInput, output: Settings },
   updateSettings: { input: SettingsPatch, output: Settings },
+  /** The basemap as the map should draw it: a local file's description (or why it cannot be used), a network source's tile URLs. */
+  basemapInfo: { input: NoInput, output: BasemapState },
+  /** Chooses the basemap; a local file must open as MBTiles/PMTiles, else an error naming it and nothing changes. */
+  setBasemap: { input: Basemap, output: BasemapState },
   /** Dry run of an uploaded file: encoding, CRS, mapping, validity, decoded sample rows (a ledger: kind 'ledger'). */
   importPreview: { input: ImportRequest, output: z.union([ImportPreview, LedgerPreview]) },
   /** Starts the import off the main thread; progress and importFinished events follow. */
@@ -53,6 +68,10 @@ export const methods = {
   undo: { input: UndoRedoRequest, output: UndoResult },
   /** Re-applies the most recently undone batch (a new edit clears the redo stack). */
   redo: { input: UndoRedoRequest, output: UndoResult },
+  /** Draw, reshape, split, merge or delete parcels through the one edit path (one undoable batch; dryRun previews). */
+  editGeometry: { input: EditGeometryRequest, output: GeometryEditResult },
+  /** One parcel's outline and area, for editing its vertices. */
+  parcelGeometry: { input: ParcelGeometryRequest, output: ParcelGeometry },
   /** Parcels by code, owner, town or address (Chinese substrings; exact code first). */
   searchParcels: { input: SearchRequest, output: z.array(SearchHit) },
   /** The parcel card: location, block, zone, areas, status, history, transfers, nearby transport. */
@@ -67,6 +86,21 @@ export const methods = {
   tallyParcels: { input: TallyParcelsInput, output: z.array(TallyParcel) },
   /** The dashboard's numbers as an .xlsx (Chinese headers) or the block table as CSV (UTF-8 with BOM), base64. */
   exportDashboard: { input: ExportDashboardInput, output: ExportedFile },
+  /** A layer, or its selected/filtered features, as a shapefile zip (GBK or UTF-8, EPSG:4490 or 4549) or GeoJSON, base64, with a report. */
+  exportLayer: { input: ExportLayerInput, output: ExportLayerResult },
+  /** Prints a map briefing (a page, or the atlas of the 18 key blocks) to PDF/PNG off the main thread; progress and briefingFinished follow. */
+  briefingStart: { input: BriefingRequest, output: BriefingStarted },
+  briefingCancel: { input: z.object({ taskId: z.string() }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  /** Parcels meeting a drawn ring (box or lasso selection): R-tree candidates, exact test (map-tools). */
+  parcelsInPolygon: { input: ParcelsInPolygonInput, output: ParcelsInPolygonResult },
+  /** The card of a key block, renewal zone, platform, transport line or project, with its parcels' figures. */
+  featureCard: { input: FeatureCardInput, output: FeatureCard },
+  /** A few parcels' rows and boxes by fid or by key block (cards, fly-to, framing): the map holds parcels only as tiles. */
+  parcelRows: { input: ParcelRowsInput, output: ParcelRows },
+  /** The attribute table: a page of a layer's rows, sorted and filtered by the core (and where one feature is in that order). */
+  attributeRows: { input: AttributeRowsInput, output: AttributeRows },
+  /** The attribute table's filtered rows, in its order, as .xlsx or CSV (UTF-8 with BOM) with Chinese headers, base64. */
+  exportAttributeTable: { input: ExportAttributeTableInput, output: ExportedFile },
 } as const;
 
 export type Methods = typeof methods;
@@ -103,7 +137,11 @@ export function bindContract(handlers: Handlers): Api {
 
 /** Events pushed from the backend (IPC `webContents.send`, SSE in browser mode). */
 export const events = {
-  dataChanged: z.object({ layers: z.array(LayerId) }),
+  dataChanged: z.object({
+    layers: z.array(LayerId),
+    /** When present, only features within these boxes changed (an edit): the map refreshes only the tiles they meet. */
+    extent: z.array(BBox).optional(),
+  }),
   progress: z.object({
     taskId: z.string(),
     phase: z.string(),
@@ -111,6 +149,7 @@ export const events = {
     total: z.number().int().nonnegative(),
   }),
   importFinished: ImportFinished,
+  briefingFinished: BriefingFinished,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

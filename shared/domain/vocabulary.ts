@@ -25,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   basemap: { kind: 'none' },
   goalColors: 'traffic',
   goalThresholds: { behindPoints: 0.1 },
+  briefing: { bureau: '永康市自然资源和规划局', city: '永康市' },
 };
 
 /** The 14 towns and sub-districts (镇街) of 永康. */

@@ -14,7 +14,7 @@ const PARCELS = 100_000;
 const RUNS = 50;
 
 /** The 100k-parcel project from the committed generator, built once and cached under .tmp/bench-inputs/. */
-function cachedInput(): string {
+export function cachedInput(): string {
   const file = path.join(ROOT, '.tmp', 'bench-inputs', `bench-${PARCELS}.gpkg`);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -176,6 +176,15 @@ describe.each(transports)('contract over %s', (_label, makeTransport) => {
     expect(await api.getSettings({})).toEqual(before);
   });
 
+  it('setBasemap refuses a missing file with its Chinese message naming the file, intact across the bridge', async () => {
+    const missing = `${dir}/不存在的底图.mbtiles`;
+    const e = await rejection(api.setBasemap({ kind: 'file', path: missing }));
+    expect(e.code).toBe('basemap_file_not_found');
+    expect(e.messageZh).toBe(`找不到底图文件:${missing}`);
+    expect(e.details?.['path']).toBe(missing);
+    expect(await api.basemapInfo({})).toEqual({ basemap: { kind: 'none' }, file: null, network: null, error: null });
+  });
+
   it('updateSettings announces dataChanged to the listening renderer', async () => {
     const received: [string, unknown][] = [];
     const stop = await transport.subscribe((name, payload) => received.push([name, payload]));
@@ -187,6 +196,31 @@ describe.each(transports)('contract over %s', (_label, makeTransport) => {
     } finally {
       stop();
     }
+  });
+
+  it('parcelsInPolygon selects the parcels a box meets; featureCard describes a line and refuses an unknown fid', async () => {
+    const near = await api.parcelsInPolygon({ ring: [[120.029, 28.899], [120.0355, 28.899], [120.0355, 28.9055], [120.029, 28.9055]] });
+    const fids = (await api.layerFeatures({ layer: 'parcels' })).features.filter((f) => f.properties['code'] !== 'YK-0003').map((f) => f.id);
+    expect(near.fids).toEqual(fids.sort((a, b) => a - b));
+    const road = (await api.layerFeatures({ layer: 'transport' })).features[0];
+    const card = await api.featureCard({ layer: 'transport', fid: road?.id ?? -1 });
+    expect(card).toMatchObject({ layer: 'transport', code: 'R1', name: '金塔路', parcels: null, areaM2: null });
+    expect(card.lengthM).toBeGreaterThan(5000);
+    const e = await rejection(api.featureCard({ layer: 'key_blocks', fid: 424242 }));
+    expect(e.code).toBe('feature_not_found');
+    expect(e.messageZh).toContain('没有要素');
+  });
+
+  it('attributeRows pages the sorted parcels and locates one; a foreign sort column is refused, naming the field', async () => {
+    const all = await api.attributeRows({ layer: 'parcels', sort: { column: 'code', dir: 'desc' } });
+    expect(all.total).toBe(PARCEL_CODES.length);
+    expect(all.rows.map((r) => r.values[0])).toEqual([...PARCEL_CODES].reverse());
+    const page = await api.attributeRows({ layer: 'parcels', sort: { column: 'code', dir: 'desc' }, offset: 1, limit: 1, locate: all.rows[2]?.fid ?? -1 });
+    expect(page).toMatchObject({ total: 3, offset: 1, rowIndex: 2 });
+    expect(page.rows.map((r) => r.fid)).toEqual([all.rows[1]?.fid]);
+    const e = await rejection(api.attributeRows({ layer: 'transport', sort: { column: 'owner', dir: 'asc' } }));
+    expect(e.code).toBe('invalid_input');
+    expect(e.details?.['fields']).toEqual([expect.objectContaining({ path: 'sort.column' })]);
   });
 
   it('layerFeatures refuses an unknown layer, naming the field', async () => {
@@ -216,7 +250,7 @@ describe('Electron IPC bridge specifics', () => {
   it('exposes exactly the contract methods, onEvent and the upload side channel as window.planner', () => {
     const bridge = fakeElectron.mainWorld['planner'] as Record<string, unknown> | undefined;
     expect(bridge).toBeDefined();
-    expect(Object.keys(bridge ?? {}).sort()).toEqual([...Object.keys(inProcessClient({} as Api)), 'onEvent', 'upload'].sort());
+    expect(Object.keys(bridge ?? {}).sort()).toEqual([...Object.keys(inProcessClient({} as Api)), 'onEvent', 'upload', 'pickBasemapFile'].sort());
   });
 
   it('refuses calls from a frame that is not the app', async () => {

@@ -11,17 +11,24 @@ const SQLITE_MODULE = require.resolve('better-sqlite3');
 
 const CHILD = `
 const Database = require(process.argv[1]);
+const file = process.argv[2];
 const db = new Database(':memory:');
 db.loadExtension('mod_spatialite');
 db.prepare('SELECT InitSpatialMetadata(1)').get();
+// A project file is attached (its tables resolve by name), so SpatiaLite keeps its own
+// spatial_ref_sys: ST_Area(g, 1) needs the ellipsoid of SRID 4490, which a GeoPackage lacks.
+if (file) db.prepare('ATTACH DATABASE ? AS project').run(file);
 const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
 const out = input.map(([sql, params]) => db.prepare(sql).get(...params));
 process.stdout.write(JSON.stringify(out));
 `;
 
-/** Runs each [sql, params] (a single-row SELECT) and returns the rows. */
-export function spatialiteQuery<T>(queries: readonly (readonly [string, readonly unknown[]])[]): T[] {
-  const out = execFileSync(process.execPath, ['-e', CHILD, SQLITE_MODULE], {
+/**
+ * Runs each [sql, params] (a single-row SELECT) and returns the rows. With `file`, that database
+ * is attached (e.g. a project's GeoPackage: `GeomFromGPB(geom)` reads its geometries).
+ */
+export function spatialiteQuery<T>(queries: readonly (readonly [string, readonly unknown[]])[], file?: string): T[] {
+  const out = execFileSync(process.execPath, ['-e', CHILD, SQLITE_MODULE, ...(file ? [file] : [])], {
     input: JSON.stringify(queries),
     encoding: 'utf8',
     stdio: ['pipe', 'pipe', 'ignore'],

@@ -98,10 +98,18 @@ function csvField(v: ExportCell): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The block table as CSV: UTF-8 with a BOM and CRLF, so Excel opens the Chinese headers correctly. */
+/**
+ * A table as CSV: UTF-8 with a BOM and CRLF, so Excel opens the Chinese headers correctly; the
+ * `decimals` columns with two decimals. (The dashboard's block table, the attribute table.)
+ */
+export function tableCsv(t: Pick<ExportTable, 'headers' | 'rows' | 'decimals'>): string {
+  const decimals = new Set(t.decimals);
+  const lines = [t.headers.map(csvField).join(',')];
+  for (const row of t.rows) lines.push(row.map((v, i) => (typeof v === 'number' && decimals.has(i) ? v.toFixed(2) : csvField(v))).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** The block table as CSV (tableCsv). */
 export function blockCsv(d: Dashboard): string {
-  const t = blockTable(d);
-  const fmt = (row: ExportCell[]): string =>
-    row.map((v, i) => (typeof v === 'number' && t.decimals.includes(i) ? v.toFixed(2) : csvField(v))).join(',');
-  return `\uFEFF${[t.headers.join(','), ...t.rows.map(fmt)].join('\r\n')}\r\n`;
+  return tableCsv(blockTable(d));
 }

@@ -3,14 +3,24 @@ import type { Dashboard, ExportedFile, ExportFormat } from '../../../shared/api/
 import { goalColor } from '../../../shared/domain/goal-colors.js';
 import { blockCsv, blockTable, exportFileName, goalTable, monthTable, reportTitle, transferTable, type ExportTable } from './export-tables.js';
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const CSV_MIME = 'text/csv;charset=utf-8';
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_MIME = 'text/csv;charset=utf-8';
 /** Rows 1–2 are the title and subtitle; the header is row 3 and data follow. */
 export const HEADER_ROW = 3;
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 const THIN = { style: 'thin' as const, color: { argb: 'FFB9BFC8' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** The header row's look in every exported sheet: bold on the accent's pale blue, centred, ruled. */
+export function styleHeader(header: ExcelJS.Row): void {
+  header.eachCell((c) => {
+    c.font = { bold: true };
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE3EDF8' } };
+    c.alignment = { horizontal: 'center', vertical: 'middle' };
+    c.border = BORDER;
+  });
+}
 
 function addSheet(wb: ExcelJS.Workbook, table: ExportTable, title: { title: string; subtitle: string }): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: HEADER_ROW }], pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1 } });
@@ -22,13 +32,7 @@ function addSheet(wb: ExcelJS.Workbook, table: ExportTable, title: { title: stri
   ws.getCell(1, 1).font = { bold: true, size: 14 };
   ws.getCell(1, 1).alignment = { horizontal: 'center' };
   ws.getCell(2, 1).font = { size: 10, color: { argb: 'FF5F6B7A' } };
-  const header = ws.addRow(table.headers);
-  header.eachCell((c) => {
-    c.font = { bold: true };
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE3EDF8' } };
-    c.alignment = { horizontal: 'center', vertical: 'middle' };
-    c.border = BORDER;
-  });
+  styleHeader(ws.addRow(table.headers));
   for (const values of table.rows) {
     const row = ws.addRow(values);
     for (let i = 1; i <= last; i++) {

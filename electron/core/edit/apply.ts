@@ -3,6 +3,7 @@ import { PlannerError } from '../../../shared/api/errors.js';
 import type { Settings } from '../../../shared/api/settings.js';
 import type { Project } from '../project/project.js';
 import { EDITABLE_FIELDS, TABLE_LABEL_ZH, fieldDef, type CheckContext } from './fields.js';
+import { planRowEdits, type RowEdit } from './geometry-plan.js';
 import { EditStore, rowLabelEn, rowLabelZh, type RowRef } from './store.js';
 
 /**
@@ -15,23 +16,29 @@ import { EditStore, rowLabelEn, rowLabelZh, type RowRef } from './store.js';
  *  4. records the batch for undo/redo and clears the redo stack.
  * Anything refused throws a PlannerError before a single write, so an invalid batch changes nothing.
  *
+ * `rows` are edits of whole parcels (geometry-plan.ts: a new outline, a parcel created or deleted,
+ * a lineage note), planned and checked the same way and written first in the same batch: that is
+ * how geometry editing (geometry.ts: draw, move vertices, split, merge) goes through this door.
+ *
  * Rule: a parcel whose status becomes a done status must get its completion date in the same
  * batch (the date decides the year it counts in). Going back to a not-done status keeps
  * completed_on as history; the tallies ignore it because they count done statuses only.
  */
-export function applyEdits(project: Project, edits: readonly Edit[], actor: string, now: Date): EditResult {
+export function applyEdits(project: Project, edits: readonly Edit[], actor: string, now: Date, rows: readonly RowEdit[] = []): EditResult {
   if (actor.trim() === '') throw new PlannerError('edit_no_actor', 'An edit needs an actor (who makes it)', '编辑须注明操作人', {});
   return project.transaction(() => {
     const store = new EditStore(project.db);
     const settings = project.getSettings();
     const planned = plan(store, settings, edits);
     checkCompletionRule(store, settings, planned);
-    const changed = planned.filter((p) => p.old !== p.new).map(({ table, fid, code, field, old, new: v }) => ({ table, fid, code, field, old, new: v }));
+    const fieldChanges = planned.filter((p) => p.old !== p.new).map(({ table, fid, code, field, old, new: v }) => ({ table, fid, code, field, old, new: v }));
+    const changed = [...planRowEdits(store, settings, rows, fieldChanges), ...fieldChanges];
     if (changed.length === 0) return { batchId: null, changed: [] };
     const at = now.toISOString();
     store.discardRedoStack();
     const batchId = store.newBatch('edit', actor, at, null, changed.length);
     for (const c of changed) store.apply(c, actor, at, batchId);
+    store.finishWrites();
     return { batchId, changed };
   });
 }

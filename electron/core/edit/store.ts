@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { EditTable, FieldChange } from '../../../shared/api/edit.js';
+import { refreshContentsExtent } from '../gpkg/gpkg-schema.js';
 import { EDITABLE_FIELDS, TABLE_LABEL_ZH } from './fields.js';
+import { isSpecialField, readSpecial, systemFieldDef, writeSpecial } from './geometry-fields.js';
 import { fromColumn, toEventText } from './values.js';
 
 /** The column that names a row to people: parcel code, or the factory's own code. */
@@ -30,6 +32,8 @@ export function rowLabelEn(r: RowRef): string {
  */
 export class EditStore {
   private readonly cache = new Map<string, Database.Statement>();
+  /** Geometry was written: gpkg_contents' extent is refreshed once at the end (finishWrites). */
+  private geometryWritten = false;
 
   constructor(readonly db: Database.Database) {}
 
@@ -43,7 +47,7 @@ export class EditStore {
   }
 
   private static assertField(table: EditTable, field: string): void {
-    if (!Object.prototype.hasOwnProperty.call(EDITABLE_FIELDS[table], field)) throw new Error(`not an editable field: ${table}.${field}`);
+    if (!Object.prototype.hasOwnProperty.call(EDITABLE_FIELDS[table], field) && !systemFieldDef(table, field)) throw new Error(`not an editable field: ${table}.${field}`);
   }
 
   /** The row with this fid, or undefined. */
@@ -60,6 +64,7 @@ export class EditStore {
 
   read(table: EditTable, fid: number, field: string): string | number | null {
     EditStore.assertField(table, field);
+    if (isSpecialField(field)) return readSpecial(this.db, fid, field);
     const r = this.stmt(`SELECT "${field}" AS v FROM "${table}" WHERE fid = ?`).get(fid) as { v: unknown } | undefined;
     return fromColumn(r?.v);
   }
@@ -70,7 +75,18 @@ export class EditStore {
 
   write(table: EditTable, fid: number, field: string, value: string | number | null): void {
     EditStore.assertField(table, field);
+    if (isSpecialField(field)) {
+      writeSpecial(this.db, fid, field, value);
+      this.geometryWritten = true;
+      return;
+    }
     this.stmt(`UPDATE "${table}" SET "${field}" = ? WHERE fid = ?`).run(value, fid);
+  }
+
+  /** After the last write of a run: the parcels' extent in gpkg_contents, when geometry changed. */
+  finishWrites(): void {
+    if (this.geometryWritten) refreshContentsExtent(this.db, 'parcels');
+    this.geometryWritten = false;
   }
 
   blockExists(code: string): boolean {

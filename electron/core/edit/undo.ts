@@ -1,8 +1,10 @@
 import type { EditResult, EditTable, FieldChange } from '../../../shared/api/edit.js';
 import { EDIT_TABLES } from '../../../shared/api/edit.js';
+import { ROW_FIELD } from '../../../shared/api/edit-geometry.js';
 import { PlannerError } from '../../../shared/api/errors.js';
 import type { Project } from '../project/project.js';
 import { fieldDef } from './fields.js';
+import { isNoteField, systemFieldDef } from './geometry-fields.js';
 import { EditStore, rowLabelEn, rowLabelZh } from './store.js';
 import { fromEventText } from './values.js';
 
@@ -55,13 +57,14 @@ function replay(project: Project, batchId: number, kind: 'undo' | 'redo', actor:
   const ordered = kind === 'undo' ? [...rows].reverse() : rows;
   const changes: FieldChange[] = ordered.map((e) => {
     const table = e.table_name as EditTable;
-    const def = EDIT_TABLES.includes(table) ? fieldDef(table, e.field) : undefined;
+    const def = EDIT_TABLES.includes(table) ? (fieldDef(table, e.field) ?? systemFieldDef(table, e.field)) : undefined;
     if (!def) throw new Error(`edit batch ${batchId} holds an event the edit path cannot replay: ${e.table_name}.${e.field}`);
     const before = fromEventText(def, e.old_value);
     const after = fromEventText(def, e.new_value);
     const [expected, target] = kind === 'undo' ? [after, before] : [before, after];
     const ref = store.byFid(table, e.row_fid) ?? { table, fid: e.row_fid, code: null };
-    const current = store.exists(table, e.row_fid) ? store.read(table, e.row_fid, e.field) : undefined;
+    // A lineage note has no column to compare; a row event compares the whole row (null: absent).
+    const current = isNoteField(e.field) ? expected : store.exists(table, e.row_fid) || e.field === ROW_FIELD ? store.read(table, e.row_fid, e.field) : undefined;
     if (current !== expected) {
       const verb = kind === 'undo' ? ['undo', '撤销'] : ['redo', '重做'];
       throw new PlannerError(
@@ -76,6 +79,7 @@ function replay(project: Project, batchId: number, kind: 'undo' | 'redo', actor:
   const at = now.toISOString();
   const auditBatch = store.newBatch(kind, actor, at, batchId, changes.length);
   for (const c of changes) store.apply(c, actor, at, auditBatch);
+  store.finishWrites();
   store.setBatchState(batchId, kind === 'undo' ? 'undone' : 'applied');
   return { batchId, changed: changes };
 }

@@ -10,7 +10,7 @@
  */
 import type { Geometry } from '../../../shared/api/geojson.js';
 import { ellipsoidalAreaM2 } from '../../../shared/domain/area.js';
-import { segmentContact, toleranceFor } from '../../../shared/geo/planar.js';
+import { segmentContact, toleranceFor, type SegmentContact } from '../../../shared/geo/planar.js';
 import { boundaryOverlapM2 } from './boundary-overlap.js';
 import { SegmentGrid, boxesMeet, flatPolygons, pointInPolygons, unionBox, type Box, type FlatPolygon } from './region.js';
 
@@ -99,7 +99,14 @@ export function overlapM2(parcel: PreparedParcel, region: PreparedRegion, tol = 
   return exact(parcel, region, near, tol);
 }
 
-function edgesMeet(parcel: PreparedParcel, grid: SegmentGrid, near: readonly number[], tol: number): boolean {
+/** Whether a parcel edge meets one of the `near` region segments (`counts`: which contacts count; any by default). */
+export function edgesMeet(
+  parcel: PreparedParcel,
+  grid: SegmentGrid,
+  near: readonly number[],
+  tol: number,
+  counts: (kind: SegmentContact['kind']) => boolean = (kind) => kind !== 'none',
+): boolean {
   const s = grid.seg;
   for (const poly of parcel.polys) {
     for (const r of poly.rings) {
@@ -111,7 +118,7 @@ function edgesMeet(parcel: PreparedParcel, grid: SegmentGrid, near: readonly num
         for (const id of near) {
           const cx = s[4 * id] as number, cy = s[4 * id + 1] as number, dx = s[4 * id + 2] as number, dy = s[4 * id + 3] as number;
           if (Math.max(cx, dx) < x0 || Math.min(cx, dx) > x1 || Math.max(cy, dy) < y0 || Math.min(cy, dy) > y1) continue;
-          if (segmentContact(ax, ay, bx, by, cx, cy, dx, dy, tol).kind !== 'none') return true;
+          if (counts(segmentContact(ax, ay, bx, by, cx, cy, dx, dy, tol).kind)) return true;
         }
       }
     }
@@ -119,15 +126,16 @@ function edgesMeet(parcel: PreparedParcel, grid: SegmentGrid, near: readonly num
   return false;
 }
 
-/** A region vertex strictly inside the parcel means a region ring reaches into it: clip. */
-function regionVertexInside(parcel: PreparedParcel, grid: SegmentGrid, near: readonly number[], tol: number): boolean {
+/** A region vertex inside the parcel (or on its boundary, unless `strictly`) means a region ring reaches into it: clip. */
+export function regionVertexInside(parcel: PreparedParcel, grid: SegmentGrid, near: readonly number[], tol: number, strictly = false): boolean {
   const s = grid.seg;
   const b = parcel.box;
   for (const id of near) {
     const x = s[4 * id] as number;
     const y = s[4 * id + 1] as number;
     if (x < b[0] || x > b[2] || y < b[1] || y > b[3]) continue;
-    if (pointInPolygons(x, y, parcel.polys, tol) !== 'outside') return true;
+    const side = pointInPolygons(x, y, parcel.polys, tol);
+    if (strictly ? side === 'inside' : side !== 'outside') return true;
   }
   return false;
 }

@@ -4,6 +4,7 @@ import { PlannerError } from '../../../shared/api/errors.js';
 import type { Settings } from '../../../shared/api/settings.js';
 import { m2ToMu, roundTo } from '../../../shared/domain/units.js';
 import { decodeGpkgBlob } from '../gpkg/blob.js';
+import { summarizeEventValue } from '../edit/geometry-fields.js';
 import { bboxOf, centroidOf } from './geometry.js';
 import { nearbyTransport } from './nearby.js';
 
@@ -90,8 +91,9 @@ export function parcelHistory(db: Database.Database, fid: number, code: string):
     table: r.table_name,
     rowFid: r.row_fid,
     field: r.field,
-    old: asText(r.old_value),
-    new: asText(r.new_value),
+    // Geometry blobs and whole rows read as a vertex count and a parcel code.
+    old: summarizeEventValue(r.field, asText(r.old_value)),
+    new: summarizeEventValue(r.field, asText(r.new_value)),
     batchId: r.batch_id,
     kind: r.kind ?? 'other',
     undone: r.undone === 1 || (r.kind === 'edit' && (r.state === 'undone' || r.state === 'discarded')),

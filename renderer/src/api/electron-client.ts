@@ -18,9 +18,19 @@ export function createElectronClient(bridge: PlannerBridge): ApiClient {
   return {
     ...buildApi(call),
     transport: 'electron',
+    // app://renderer/…: the main process serves these routes beside the renderer's files (app-protocol.ts).
+    resourceUrl: (path: string) => `${window.location.origin}${path}`,
     async upload(uploadId: string, file: File) {
       try {
         return UploadResult.parse(await bridge.upload(uploadId, file.name, await file.arrayBuffer()));
+      } catch (err) {
+        throw toPlannerError(err);
+      }
+    },
+    async briefingFile(fileId: string, mime: string) {
+      try {
+        const bytes = await bridge.briefingFile(fileId);
+        return new Blob([bytes instanceof Uint8Array ? new Uint8Array(bytes) : bytes], { type: mime });
       } catch (err) {
         throw toPlannerError(err);
       }

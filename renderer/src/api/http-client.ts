@@ -12,6 +12,7 @@ import {
 } from '../../../shared/api/contract.js';
 import { PlannerError } from '../../../shared/api/errors.js';
 import { UPLOAD_ROUTE, UploadResult } from '../../../shared/api/import.js';
+import { BRIEFING_FILE_ROUTE } from '../../../shared/api/briefing.js';
 import { buildApi } from './build-api.js';
 import { errorFromHttpBody } from './errors.js';
 import type { ApiClient } from './planner-bridge.js';
@@ -55,6 +56,20 @@ export function createHttpClient(token: string | null): ApiClient {
     return parsed.data;
   };
 
+  /** Finished briefings come as bytes on their own route (the contract carries JSON only). */
+  const briefingFile = async (fileId: string, mime: string): Promise<Blob> => {
+    let response: Response;
+    try {
+      response = await fetch(`${BRIEFING_FILE_ROUTE}?fileId=${encodeURIComponent(fileId)}`, { headers: { [TOKEN_HEADER]: token ?? '' } });
+    } catch (err) {
+      const text = err instanceof Error ? err.message : String(err);
+      throw new PlannerError('network', `Cannot fetch the briefing: ${text}`, `无法取回简报文件:${text}`, { fileId });
+    }
+    if (!response.ok) throw errorFromHttpBody(await readJson(response), 'briefingFile', response.status);
+    const blob = await response.blob();
+    return blob.type ? blob : new Blob([blob], { type: mime });
+  };
+
   const listeners = new Set<EventListener>();
   let source: EventSource | null = null;
   const open = (): void => {
@@ -70,7 +85,9 @@ export function createHttpClient(token: string | null): ApiClient {
   return {
     ...buildApi(call),
     transport: 'http',
+    resourceUrl: (path: string) => `${window.location.origin}${path}${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(token ?? '')}`,
     upload,
+    briefingFile,
     onEvent(listener: EventListener) {
       listeners.add(listener);
       open();

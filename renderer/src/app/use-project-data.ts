@@ -1,28 +1,45 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProjectInfo } from '../../../shared/api/contract.js';
 import type { FeatureCollection } from '../../../shared/api/geojson.js';
 import type { LayerId, LayerInfo } from '../../../shared/api/layers.js';
 import type { Settings } from '../../../shared/api/settings.js';
+import { tilePathTemplate } from '../../../shared/api/tiles.js';
 import { onContractEvent } from '../api/events.js';
 import type { ApiClient } from '../api/planner-bridge.js';
+import type { TiledLayers } from '../map/tiled-source.js';
+
+/** The layers the map draws from the core's vector tiles, and when they changed as a whole. */
+export interface ProjectTiles {
+  /** Tile URL template per tiled layer (fixed for the page's life). */
+  layers: TiledLayers;
+  /** Bumped by `reload()` (an import): every tile of the tiled layers is reloaded. */
+  revision: number;
+  /** The project's feature count per layer (listLayers). */
+  counts: Partial<Record<LayerId, number>>;
+}
 
 export interface ProjectData {
   info: ProjectInfo | null;
   settings: Settings | null;
   layers: LayerInfo[];
-  /** Features per layer; a layer's object is replaced only when that layer is reloaded. */
+  /**
+   * Features of the layers drawn from GeoJSON (not the tiled ones: parcels stay in the core);
+   * a layer's object is replaced only when that layer is reloaded.
+   */
   data: Partial<Record<LayerId, FeatureCollection>>;
   /** The first load is still running. */
   loading: boolean;
 }
 
 export interface ProjectDataHandle extends ProjectData {
-  /** Every listed layer has its features: the map can report itself ready. */
+  /** Every listed GeoJSON layer has its features: the map can report itself ready. */
   dataReady: boolean;
+  /** The tiled layers (parcels); their tiles refresh themselves on dataChanged (MapView). */
+  tiles: ProjectTiles;
   setSettings(settings: Settings): void;
   /** Reloads the summary and every layer (after an import, whether or not dataChanged arrives). */
   reload(): void;
-  /** Replaces one layer's features at once (an edit's known result), ahead of its reload. */
+  /** Replaces one GeoJSON layer's features at once (an edit's known result), ahead of its reload; a tiled layer is left alone. */
   patchLayer(layer: LayerId, patch: (collection: FeatureCollection) => FeatureCollection): void;
 }
 
@@ -31,23 +48,41 @@ const LAYER_RELOAD_DELAY_MS = 250;
 const INITIAL: ProjectData = { info: null, settings: null, layers: [], data: {}, loading: true };
 
 /**
- * Loads the project through the contract (info, settings, layers, then each layer's features) and
- * reloads the affected layers whenever the backend reports `dataChanged`.
+ * How the parcels reach the map: vector tiles cut by the core (DESIGN §5), or — `?parcels=geojson`
+ * in the page URL, for the comparison in `npm run bench -- map` only — the whole layer as one
+ * GeoJSON source, as before the tiles.
+ */
+export function parcelsAsTiles(search: string): boolean {
+  return new URLSearchParams(search).get('parcels') !== 'geojson';
+}
+
+/**
+ * Loads the project through the contract (info, settings, layers, then each GeoJSON layer's
+ * features) and reloads the affected layers whenever the backend reports `dataChanged`. The
+ * parcels are not loaded here: the map draws them from tiles, and figures about them come from the
+ * core (parcelFacets, tally, parcelRows).
  */
 export function useProjectData(api: ApiClient, report: (err: unknown) => void): ProjectDataHandle {
   const [state, setState] = useState<ProjectData>(INITIAL);
+  const [tileRevision, setTileRevision] = useState(0);
+  const tiled = useMemo<TiledLayers>(
+    () => (parcelsAsTiles(window.location.search) ? { parcels: api.resourceUrl(tilePathTemplate('parcels')) } : {}),
+    [api],
+  );
+  const isTiled = useCallback((layer: LayerId) => tiled[layer] !== undefined, [tiled]);
   // A newer request for a layer wins over an older one that answers late.
   const generation = useRef(new Map<LayerId, number>());
 
   const loadLayer = useCallback(
     async (layer: LayerId): Promise<void> => {
+      if (isTiled(layer)) return;
       const gen = (generation.current.get(layer) ?? 0) + 1;
       generation.current.set(layer, gen);
       const collection = await api.layerFeatures({ layer });
       if (generation.current.get(layer) !== gen) return;
       setState((s) => ({ ...s, data: { ...s.data, [layer]: collection } }));
     },
-    [api],
+    [api, isTiled],
   );
 
   const loadSummary = useCallback(async (): Promise<LayerInfo[]> => {
@@ -72,19 +107,23 @@ export function useProjectData(api: ApiClient, report: (err: unknown) => void): 
     };
     void loadAll();
 
-    // A layer's features are the largest answer (≈ 2 MB for 3,000 parcels): they and the summary
-    // (counts, extent) are fetched a moment after the event, once per burst, so the small answers
-    // the user waits for (tally, goals, the parcel card) are served first. An edit has already
-    // patched the map (patchLayer).
+    // GeoJSON layers and the summary (counts, extent) are fetched a moment after the event, once
+    // per burst, so the small answers the user waits for (tally, goals, the parcel card) are served
+    // first. Tiled layers refresh their own tiles at once (MapView), only those the change touched.
     const pending = new Set<LayerId>();
+    let summaryDue = false;
     let timer: number | undefined;
     const off = onContractEvent(api, 'dataChanged', ({ layers }) => {
       // Settings changes arrive as dataChanged with no layers; reloading them is cheap either way.
       api.getSettings({}).then((settings) => live && setState((s) => ({ ...s, settings })), report);
-      for (const layer of layers) pending.add(layer);
-      if (timer !== undefined || pending.size === 0) return;
+      for (const layer of layers) {
+        summaryDue = true;
+        if (!isTiled(layer)) pending.add(layer);
+      }
+      if (timer !== undefined || !summaryDue) return;
       timer = window.setTimeout(() => {
         timer = undefined;
+        summaryDue = false;
         void loadSummary().catch(report);
         for (const layer of pending) void loadLayer(layer).catch(report);
         pending.clear();
@@ -95,10 +134,11 @@ export function useProjectData(api: ApiClient, report: (err: unknown) => void): 
       live = false;
       off();
     };
-  }, [api, loadLayer, loadSummary, report]);
+  }, [api, loadLayer, loadSummary, report, isTiled]);
 
   const setSettings = useCallback((settings: Settings) => setState((s) => ({ ...s, settings })), []);
   const reload = useCallback(() => {
+    setTileRevision((n) => n + 1);
     loadSummary()
       .then((layers) => Promise.all(layers.map((l) => loadLayer(l.id))))
       .catch(report);
@@ -110,7 +150,9 @@ export function useProjectData(api: ApiClient, report: (err: unknown) => void): 
       return next === current ? s : { ...s, data: { ...s.data, [layer]: next } };
     });
   }, []);
+  const counts = useMemo(() => Object.fromEntries(state.layers.map((l) => [l.id, l.featureCount])) as Partial<Record<LayerId, number>>, [state.layers]);
+  const tiles = useMemo<ProjectTiles>(() => ({ layers: tiled, revision: tileRevision, counts }), [tiled, tileRevision, counts]);
   const dataReady =
-    !state.loading && state.info !== null && state.layers.every((l) => state.data[l.id] !== undefined);
-  return { ...state, dataReady, setSettings, reload, patchLayer };
+    !state.loading && state.info !== null && state.layers.every((l) => isTiled(l.id) || state.data[l.id] !== undefined);
+  return { ...state, dataReady, tiles, setSettings, reload, patchLayer };
 }

@@ -1,6 +1,14 @@
+import { basemapEn } from './basemap-en.js';
+import { briefingEn } from './briefing-en.js';
 import { dashboardEn } from './dashboard-en.js';
+import { attributeTableEn } from './attribute-table-en.js';
+import { exportEn } from './export-en.js';
 import type { Messages } from './zh-CN.js';
+import { importLedgerEn } from './import-ledger-en.js';
 import { inspectorEn } from './inspector-en.js';
+import { layersEn } from './layers-en.js';
+import { mapToolsEn } from './map-tools-en.js';
+import { editGeometryEn } from './edit-geometry-en.js';
 
 export const en: Messages = {
   app: {
@@ -10,15 +18,7 @@ export const en: Messages = {
   toolbar: {
     switchLanguage: 'Switch to Chinese',
   },
-  layers: {
-    title: 'Layers',
-    featureCount: '{{count}} features',
-  },
-  legend: {
-    title: 'Legend · Remediation status',
-    count: '{{count}}',
-    noStatus: 'Other or no status',
-  },
+  ...layersEn,
   statusBar: {
     sample: 'Sample data — illustrative geometry',
     sampleTitle: 'Sample data: the shapes are illustrative, not real parcels',
@@ -28,12 +28,12 @@ export const en: Messages = {
   },
   importer: {
     button: 'Import',
-    buttonTitle: 'Import a shapefile / GeoJSON (Ctrl+I)',
+    buttonTitle: 'Import a shapefile / GeoJSON / ledger (Ctrl+I)',
     title: 'Import data',
     close: 'Close',
     steps: { files: 'Choose files', preview: 'Check preview', import: 'Import' },
     dropTitle: 'Drop files here',
-    dropHint: "A shapefile's .shp/.shx/.dbf/.prj/.cpg parts together, or one .zip, or one .geojson",
+    dropHint: "A shapefile's .shp/.shx/.dbf/.prj/.cpg parts together, or one .zip or .geojson; a transfer or factory ledger as one .xlsx or .csv",
     pick: 'Choose files…',
     windowDrop: 'Release to import these files',
     rejected: 'These files cannot be imported and were ignored: {{names}}',
@@ -99,6 +99,7 @@ export const en: Messages = {
     suggestEncoding: 'Choose the encoding',
     usePreview: 'Confirm and preview again',
     retry: 'Retry',
+    ledger: importLedgerEn,
     fields: {
       code: 'Code',
       owner: 'Owner',
@@ -146,8 +147,14 @@ export const en: Messages = {
     dismiss: 'Dismiss',
   },
   dashboard: dashboardEn,
+  exporter: exportEn,
+  attributeTable: attributeTableEn,
+  briefing: briefingEn,
+  basemap: basemapEn,
   map: {
     label: 'Map',
   },
   ...inspectorEn,
+  ...mapToolsEn,
+  ...editGeometryEn,
 };

@@ -1,5 +1,13 @@
+import { basemapZh } from './basemap-zh.js';
+import { briefingZh } from './briefing-zh.js';
 import { dashboardZh } from './dashboard-zh.js';
+import { attributeTableZh } from './attribute-table-zh.js';
+import { exportZh } from './export-zh.js';
+import { importLedgerZh } from './import-ledger-zh.js';
 import { inspectorZh } from './inspector-zh-CN.js';
+import { layersZh } from './layers-zh.js';
+import { mapToolsZh } from './map-tools-zh.js';
+import { editGeometryZh } from './edit-geometry-zh.js';
 
 /** Chinese (default) interface text. en.ts must have the same keys (checked by its type). */
 export const zhCN = {
@@ -10,15 +18,7 @@ export const zhCN = {
   toolbar: {
     switchLanguage: '切换到英文界面',
   },
-  layers: {
-    title: '图层',
-    featureCount: '{{count}} 个要素',
-  },
-  legend: {
-    title: '图例 · 整治状态',
-    count: '{{count}} 宗',
-    noStatus: '其他或未填状态',
-  },
+  ...layersZh,
   statusBar: {
     sample: '示例数据',
     sampleTitle: '示例数据:几何形状仅作示意,不代表真实地块',
@@ -28,12 +28,12 @@ export const zhCN = {
   },
   importer: {
     button: '导入',
-    buttonTitle: '导入 Shapefile / GeoJSON(Ctrl+I)',
+    buttonTitle: '导入 Shapefile / GeoJSON / 台账(Ctrl+I)',
     title: '导入数据',
     close: '关闭',
     steps: { files: '选择文件', preview: '预览核对', import: '导入' },
     dropTitle: '将文件拖放到此处',
-    dropHint: 'Shapefile 的 .shp/.shx/.dbf/.prj/.cpg 各部分一起拖入,或一个 .zip,或一个 .geojson',
+    dropHint: 'Shapefile 的 .shp/.shx/.dbf/.prj/.cpg 各部分一起拖入,或一个 .zip、一个 .geojson;出让或标准厂房台账拖入一个 .xlsx 或 .csv',
     pick: '选择文件…',
     windowDrop: '松开鼠标,导入这些文件',
     rejected: '以下文件不能导入,已忽略:{{names}}',
@@ -99,6 +99,7 @@ export const zhCN = {
     suggestEncoding: '请选择编码',
     usePreview: '确认并重新预览',
     retry: '重试',
+    ledger: importLedgerZh,
     fields: {
       code: '编号',
       owner: '权利人',
@@ -146,10 +147,16 @@ export const zhCN = {
     dismiss: '关闭',
   },
   dashboard: dashboardZh,
+  exporter: exportZh,
+  attributeTable: attributeTableZh,
+  briefing: briefingZh,
+  basemap: basemapZh,
   map: {
     label: '地图',
   },
   ...inspectorZh,
+  ...mapToolsZh,
+  ...editGeometryZh,
 };
 
 export type Messages = typeof zhCN;

@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, Map as MaplibreMap } from 'maplibre-gl';
 import type { BBox, FeatureCollection, Geometry } from '../../../shared/api/geojson.js';
+import { featureTarget, sourceLayerOf } from './tiled-source.js';
 
 export const HIGHLIGHT_LAYER_ID = 'parcels-highlight';
 export const HIGHLIGHT_COLOR = '#ff6d00';
@@ -8,7 +9,8 @@ const IS_HIGHLIGHTED: ExpressionSpecification = ['boolean', ['feature-state', 'h
 /**
  * The parcels behind a figure (a drill-down from the dashboard or a tally), drawn with a thick
  * orange outline on top of everything through feature-state `highlighted` — independent of the
- * selection, which keeps its own colour.
+ * selection, which keeps its own colour. The layer is hidden while nothing is highlighted: a
+ * visible layer costs a bucket of every parcel in every tile (100,000 parcels as tiles, DESIGN §5).
  */
 export class ParcelHighlight {
   private wanted: readonly number[] = [];
@@ -23,7 +25,8 @@ export class ParcelHighlight {
       id: HIGHLIGHT_LAYER_ID,
       type: 'line',
       source: 'parcels',
-      layout: { 'line-join': 'round' },
+      ...sourceLayerOf(this.map, 'parcels'),
+      layout: { 'line-join': 'round', visibility: 'none' },
       paint: {
         'line-color': HIGHLIGHT_COLOR,
         'line-width': ['case', IS_HIGHLIGHTED, 3, 0],
@@ -42,14 +45,19 @@ export class ParcelHighlight {
     let changed = false;
     for (const id of [...this.applied]) {
       if (wanted.has(id)) continue;
-      this.map.removeFeatureState({ source: 'parcels', id }, 'highlighted');
+      this.map.removeFeatureState(featureTarget(this.map, 'parcels', id), 'highlighted');
       this.applied.delete(id);
       changed = true;
     }
     for (const id of wanted) {
       if (this.applied.has(id)) continue;
-      this.map.setFeatureState({ source: 'parcels', id }, { highlighted: true });
+      this.map.setFeatureState(featureTarget(this.map, 'parcels', id), { highlighted: true });
       this.applied.add(id);
+      changed = true;
+    }
+    const visibility = this.applied.size > 0 ? 'visible' : 'none';
+    if (this.map.getLayer(HIGHLIGHT_LAYER_ID) && this.map.getLayoutProperty(HIGHLIGHT_LAYER_ID, 'visibility') !== visibility) {
+      this.map.setLayoutProperty(HIGHLIGHT_LAYER_ID, 'visibility', visibility);
       changed = true;
     }
     return changed;

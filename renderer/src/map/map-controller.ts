@@ -8,6 +8,7 @@ import {
   CLICKABLE_LAYERS,
   LABEL_SOURCES,
   LOCAL_IDEOGRAPH_FONT_FAMILY,
+  PARCELS_SELECTED_OVERVIEW,
   RENEWAL_PHASE_PALETTE,
   SELECTION_COLOR,
   STYLE_LAYERS,
@@ -18,6 +19,12 @@ import { featureDiff } from './feature-diff.js';
 import { labelPoints } from './label-points.js';
 import type { PlannerMapTestHandle } from './test-handle.js';
 import { ParcelHighlight, parcelBounds } from './highlight.js';
+import { TILED_MIN_ZOOM, TileRevisions, dropCachedTiles, featureTarget, prefetchTiles, revisedTileUrl, tilesTouching, type TiledLayers } from './tiled-source.js';
+import { TILE_MAX_ZOOM } from '../../../shared/api/tiles.js';
+import { tilesCovering } from '../../../shared/geo/tile-coords.js';
+import { applyBasemap, type BasemapView } from './basemap-style.js';
+import { MapPresenter } from './layer-style/map-presenter.js';
+import type { MapPresentation } from './layer-style/presentation.js';
 
 /** One selected feature: its layer and its feature id (the GeoPackage fid). */
 export interface MapSelection {
@@ -36,6 +43,8 @@ export interface MapControllerOptions {
   onSelect?: (selection: MapSelection | null, gesture: SelectGesture) => void;
   /** Receives `data-map-idle` once every layer's data is drawn; document.body by default. */
   idleMarker?: HTMLElement;
+  /** Layers drawn from the core's vector tiles, by tile URL template (parcels: DESIGN §5); the others take setLayerData. */
+  tiled?: TiledLayers;
 }
 
 const YONGKANG_CENTER: [number, number] = [120.03, 28.9];
@@ -55,6 +64,8 @@ export class MapController {
   private readonly handle: PlannerMapTestHandle;
   /** Parcels behind a drill-down (dashboard, tally), outlined apart from the selection. */
   private readonly highlight: ParcelHighlight;
+  /** The layer panel's styling, filters, opacity and order (layer-style/map-presenter.ts). */
+  private readonly presenter: MapPresenter;
 
   private styleLoaded = false;
   private idle = false;
@@ -73,14 +84,29 @@ export class MapController {
   private multi: readonly MapSelection[] = [];
   private readonly appliedMulti = new Map<string, MapSelection>();
   private pendingBounds: BBox | null = null;
+  private basemap: BasemapView | null = null;
+  private appliedBasemap: BasemapView | null = null;
+  private readonly tiled: TiledLayers;
+  /** Feature counts of the tiled layers (the project's, from listLayers): what their tiles hold. */
+  private readonly tiledCounts = new Map<LayerId, number>();
+  /** Per tiled layer, which tiles changed since the page opened (their URLs carry it: tiled-source.ts). */
+  private readonly tileRevisions = new Map<string, TileRevisions>();
 
   constructor(container: HTMLElement, options: MapControllerOptions = {}) {
     this.onSelect = options.onSelect;
     this.idleMarker = options.idleMarker ?? document.body;
     this.statuses = options.statuses ?? [];
+    this.tiled = options.tiled ?? {};
+    // Tiled layers start hidden (style.ts): shown once the view is framed on the project.
+    for (const layer of LAYER_IDS) if (this.tiled[layer] !== undefined) this.appliedVisible.delete(layer);
     this.map = new MaplibreMap({
       container,
-      style: buildStyle(this.statuses),
+      style: buildStyle(this.statuses, null, this.tiled),
+      // A tile an edit touched is asked for under a new URL (tiled-source.ts: TileRevisions).
+      transformRequest: (url, type) => {
+        const revised = type === 'Tile' ? revisedTileUrl(url, this.tileRevisions) : undefined;
+        return revised ? { url: revised } : undefined;
+      },
       center: YONGKANG_CENTER,
       zoom: 10,
       attributionControl: false,
@@ -95,6 +121,7 @@ export class MapController {
     });
     this.appliedStatuses = this.statuses;
     this.highlight = new ParcelHighlight(this.map);
+    this.presenter = new MapPresenter(this.map);
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
 
@@ -118,8 +145,25 @@ export class MapController {
     window.__plannerMap = this.handle;
   }
 
+  /** The maplibre map itself, for the interaction tools (map/tools): they add their own layers and listeners. */
+  maplibre(): MaplibreMap {
+    return this.map;
+  }
+
   setStatuses(statuses: readonly StatusDef[]): void {
     this.statuses = statuses;
+    this.sync();
+  }
+
+  /** The layer panel's wishes; applied by difference, like everything else here. */
+  setPresentation(presentation: MapPresentation): void {
+    this.presenter.set(presentation);
+    this.sync();
+  }
+
+  /** The basemap under the project layers (basemap-style.ts); null = offline, the plain background. */
+  setBasemap(basemap: BasemapView | null): void {
+    this.basemap = basemap;
     this.sync();
   }
 
@@ -145,12 +189,48 @@ export class MapController {
     this.sync();
   }
 
-  /** Outlines the parcels behind a figure and frames them; [] clears the highlight. */
-  setHighlight(fids: readonly number[]): void {
+  /**
+   * Outlines the parcels behind a figure and frames them; [] clears the highlight. `bbox` frames
+   * them when the parcels are tiles (the core's parcelRows gives it); without it, the loaded
+   * GeoJSON parcels give it, if any.
+   */
+  setHighlight(fids: readonly number[], bbox?: BBox | null): void {
     this.highlight.set(fids);
     this.sync();
-    const bbox = parcelBounds(this.data.get('parcels'), fids);
-    if (bbox) this.flyToBounds(bbox);
+    const frame = bbox ?? parcelBounds(this.data.get('parcels'), fids);
+    if (frame && fids.length > 0) this.flyToBounds(frame);
+  }
+
+  /** The project's feature counts (listLayers): the tiled layers' counts for the test handle. */
+  setLayerCounts(counts: Partial<Record<LayerId, number>>): void {
+    for (const layer of LAYER_IDS) {
+      const n = counts[layer];
+      if (this.tiled[layer] !== undefined && n !== undefined) this.tiledCounts.set(layer, n);
+    }
+  }
+
+  /**
+   * Reloads a tiled layer's tiles after a change: only those meeting `extent` (an edit's boxes),
+   * in view and in maplibre's cache of tiles out of view, or every tile (an import: no extent) —
+   * the core has dropped the same tiles from its cache before announcing the change, and tiles
+   * whose ETag did not change are not parsed again. A tile still loading when the change came may
+   * carry the old content, so a refresh made while the source is loading is repeated once idle.
+   */
+  refreshTiles(layer: LayerId, extent?: readonly BBox[]): void {
+    if (this.tiled[layer] === undefined || !this.styleLoaded || !this.map.getSource(layer)) return;
+    let revisions = this.tileRevisions.get(layer);
+    if (!revisions) this.tileRevisions.set(layer, (revisions = new TileRevisions()));
+    if (extent) revisions.touch(extent);
+    else revisions.touchAll();
+    const settled = this.map.isSourceLoaded(layer);
+    // Tiles in view are of zoom ⌊zoom⌋ (beyond the source's maxzoom maplibre 6 cuts them from their
+    // parent itself, under their own z/x/y), and their parents or children while it changes.
+    const tiles = extent ? tilesTouching(extent, TILED_MIN_ZOOM, Math.min(Math.floor(this.map.getZoom()) + 1, Math.ceil(this.map.getMaxZoom()))) : null;
+    if (extent && tiles?.length === 0) return;
+    if (extent && tiles && dropCachedTiles(this.map, layer, extent)) this.map.refreshTiles(layer, tiles);
+    else this.map.refreshTiles(layer);
+    if (!settled) this.map.once('idle', () => this.styleLoaded && this.map.getSource(layer) && this.map.refreshTiles(layer, tiles ?? undefined));
+    this.markBusy();
   }
 
   /** Moves the view to a feature's bounds (search result, a parcel picked from a list). */
@@ -169,12 +249,26 @@ export class MapController {
     if (this.fitted || !bbox) return;
     this.fitted = true;
     this.pendingBounds = bbox;
+    this.prefetchFirstView(bbox);
     this.sync();
+  }
+
+  /** The tiled layers' tiles of the view fitBounds is about to show, asked for now (tiled-source.ts). */
+  private prefetchFirstView(bbox: BBox): void {
+    const [w, s, e, n] = bbox;
+    const camera = this.map.cameraForBounds([[w, s], [e, n]], { padding: FIT_PADDING_PX, maxZoom: 16 });
+    if (camera?.zoom === undefined) return;
+    // Vector tiles are 512 px, maplibre's zoom unit: the view at zoom Z draws tiles of zoom ⌊Z⌋.
+    const z = Math.min(TILE_MAX_ZOOM, Math.floor(camera.zoom));
+    if (z < TILED_MIN_ZOOM) return;
+    const tiles = tilesCovering(bbox, z);
+    for (const url of Object.values(this.tiled)) if (url) prefetchTiles(url, tiles);
   }
 
   /** Every layer's data has been pushed: `data-map-idle` may be set after the next idle. */
   setDataReady(ready: boolean): void {
     this.dataReady = ready;
+    this.sync();
     this.markIdleIfReady();
   }
 
@@ -191,7 +285,8 @@ export class MapController {
     let changed = false;
 
     if (this.appliedStatuses !== this.statuses) {
-      this.map.setPaintProperty('parcels-fill', 'fill-color', statusColor(this.statuses));
+      // Once the layer panel presents the map, parcel colours follow its chosen styling.
+      if (!this.presenter.active) this.map.setPaintProperty('parcels-fill', 'fill-color', statusColor(this.statuses));
       this.appliedStatuses = this.statuses;
       changed = true;
     }
@@ -216,11 +311,13 @@ export class MapController {
       this.appliedData.set(layer, collection);
       const labelSource = labelSourceOf(layer);
       if (labelSource) this.map.getSource<GeoJSONSource>(labelSource)?.setData(labelPoints(collection));
-      if (layer === 'renewal_zones') this.colourRenewalPhases(collection);
+      if (layer === 'renewal_zones' && !this.presenter.active) this.colourRenewalPhases(collection);
       changed = true;
     }
+    // Tiled layers wait until the view is framed on the project (or the data is all there without a frame).
+    const tiledOpen = this.fitted || this.dataReady;
     for (const layer of LAYER_IDS) {
-      const want = this.visible.has(layer);
+      const want = this.visible.has(layer) && (tiledOpen || this.tiled[layer] === undefined);
       if (want === this.appliedVisible.has(layer)) continue;
       for (const id of STYLE_LAYERS[layer]) this.map.setLayoutProperty(id, 'visibility', want ? 'visible' : 'none');
       if (want) this.appliedVisible.add(layer);
@@ -230,14 +327,21 @@ export class MapController {
     if (!sameSelection(this.selection, this.appliedSelection)) {
       const old = this.appliedSelection;
       if (old && !this.appliedMulti.has(`${old.layer}/${old.id}`)) {
-        this.map.removeFeatureState({ source: old.layer, id: old.id }, 'selected');
+        this.map.removeFeatureState(featureTarget(this.map, old.layer, old.id), 'selected');
       }
-      if (this.selection) this.map.setFeatureState({ source: this.selection.layer, id: this.selection.id }, { selected: true });
+      if (this.selection) this.map.setFeatureState(featureTarget(this.map, this.selection.layer, this.selection.id), { selected: true });
       this.appliedSelection = this.selection;
       changed = true;
     }
     if (this.syncMultiSelection()) changed = true;
+    if (this.syncSelectedOverview()) changed = true;
     if (this.highlight.sync()) changed = true;
+    if (this.basemap !== this.appliedBasemap) {
+      applyBasemap(this.map, this.appliedBasemap, this.basemap);
+      this.appliedBasemap = this.basemap;
+      changed = true;
+    }
+    if (this.presenter.sync()) changed = true;
     if (this.pendingBounds) {
       const [w, s, e, n] = this.pendingBounds;
       this.map.fitBounds([[w, s], [e, n]], { padding: FIT_PADDING_PX, animate: false, maxZoom: 16 });
@@ -247,19 +351,29 @@ export class MapController {
     if (changed) this.markBusy();
   }
 
+  /** Shows the zoomed-out selection outline only while a parcel is selected and the parcels are shown. */
+  private syncSelectedOverview(): boolean {
+    if (!this.map.getLayer(PARCELS_SELECTED_OVERVIEW)) return false;
+    const selected = this.selection?.layer === 'parcels' || this.multi.some((m) => m.layer === 'parcels');
+    const visibility = selected && this.appliedVisible.has('parcels') ? 'visible' : 'none';
+    if (this.map.getLayoutProperty(PARCELS_SELECTED_OVERVIEW, 'visibility') === visibility) return false;
+    this.map.setLayoutProperty(PARCELS_SELECTED_OVERVIEW, 'visibility', visibility);
+    return true;
+  }
+
   /** Applies the multi-selection's feature-state difference; true when something changed. */
   private syncMultiSelection(): boolean {
     const wanted = new Map<string, MapSelection>(this.multi.map((m) => [`${m.layer}/${m.id}`, m]));
     let changed = false;
     for (const [key, m] of this.appliedMulti) {
       if (wanted.has(key)) continue;
-      if (!sameSelection(m, this.selection)) this.map.removeFeatureState({ source: m.layer, id: m.id }, 'selected');
+      if (!sameSelection(m, this.selection)) this.map.removeFeatureState(featureTarget(this.map, m.layer, m.id), 'selected');
       this.appliedMulti.delete(key);
       changed = true;
     }
     for (const [key, m] of wanted) {
       if (this.appliedMulti.has(key)) continue;
-      this.map.setFeatureState({ source: m.layer, id: m.id }, { selected: true });
+      this.map.setFeatureState(featureTarget(this.map, m.layer, m.id), { selected: true });
       this.appliedMulti.set(key, m);
       changed = true;
     }
@@ -306,6 +420,7 @@ export class MapController {
       featureCounts: () => {
         const counts = Object.fromEntries(LAYER_IDS.map((l) => [l, 0])) as Record<LayerId, number>;
         for (const [layer, collection] of this.appliedData) counts[layer] = collection.features.length;
+        for (const [layer, n] of this.tiledCounts) counts[layer] = n;
         return counts;
       },
       renderedFeatureCount: (layer) => {
@@ -321,6 +436,7 @@ export class MapController {
         const p = this.map.project(lngLat);
         return [p.x, p.y];
       },
+      featureSelected: (layer, id) => this.styleLoaded && this.map.getFeatureState(featureTarget(this.map, layer, id))['selected'] === true,
     };
   }
 }

@@ -6,7 +6,12 @@ import type {
 } from 'maplibre-gl';
 import { LAYER_IDS, type LayerId } from '../../../shared/api/layers.js';
 import type { StatusDef } from '../../../shared/api/settings.js';
+import { DEFAULT_SETTINGS } from '../../../shared/domain/vocabulary.js';
+import { basemapStyle, type BasemapView } from './basemap-style.js';
+import { PARCEL_OUTLINE_MIN_ZOOM, withTiledLayers, type TiledLayers } from './tiled-source.js';
 import { FALLBACK_COLOR, colorByValue, statusColor, whenSelected } from './style-expressions.js';
+import { fillColor, hatchPattern, lineColor, lineDash, lineWidth } from './layer-style/layer-paint.js';
+import { KEY_BLOCK_DASH, PLATFORM_LEVELS, TRANSPORT_MODES, renewalPhases, transportStages } from './layer-style/layer-styles.js';
 
 /**
  * The map style, built in code. There is deliberately no `glyphs` URL: maplibre then draws every
@@ -23,24 +28,12 @@ export const PROJECT_COLOR = '#d84315';
 export const SELECTION_COLOR = '#00b8d4';
 export const RENEWAL_PHASE_PALETTE = ['#7e57c2', '#26a69a', '#ef6c00', '#5c6bc0', '#8d6e63', '#ec407a', '#9ccc65', '#29b6f6'];
 
-/** Transport lines by mode (values as the bureau writes them). Unknown modes get the fallback. */
-export const TRANSPORT_MODE_COLORS: ReadonlyArray<readonly [string, string]> = [
-  ['铁路', '#5d4037'],
-  ['高铁', '#5d4037'],
-  ['轨道交通', '#6a1b9a'],
-  ['高速', '#e65100'],
-  ['高速公路', '#e65100'],
-  ['快速路', '#f9a825'],
-  ['道路', '#546e7a'],
-  ['枢纽', '#0277bd'],
-  ['海铁联运', '#0277bd'],
-  ['物流', '#0277bd'],
-  ['港口', '#0277bd'],
-  ['港区', '#0277bd'],
-];
-const TRANSPORT_FALLBACK = '#78909c';
-/** Open lines are solid; everything not yet open is dashed. */
-const OPEN_TO_TRAFFIC = '建成通车';
+/**
+ * Transport by mode and stage, platforms by level, renewal zones by phase: the classes live in
+ * layer-style/layer-styles.ts (the legend lists the same); the layer panel's MapPresenter updates
+ * the data-dependent ones (phases met, the stage vocabulary) after load.
+ */
+const INITIAL_PHASES = renewalPhases([]);
 
 /** Style layer ids per project layer, bottom to top. Visibility toggles act on all of them. */
 export const STYLE_LAYERS: Record<LayerId, readonly string[]> = {
@@ -51,6 +44,9 @@ export const STYLE_LAYERS: Record<LayerId, readonly string[]> = {
   transport: ['transport-line', 'transport-label'],
   projects: ['projects-circle', 'projects-label'],
 };
+
+/** Outlines the selected parcels below the zoom where parcels-outline starts. */
+export const PARCELS_SELECTED_OVERVIEW = 'parcels-selected-overview';
 
 /** The style layers a click can select, topmost first. */
 export const CLICKABLE_LAYERS: readonly string[] = [
@@ -79,10 +75,15 @@ const NAME: ExpressionSpecification = ['to-string', ['coalesce', ['get', 'name']
 const zoomWidth = (atZ10: number, atZ16: number, selectedWidth: number): ExpressionSpecification =>
   ['interpolate', ['linear'], ['zoom'], 10, whenSelected(selectedWidth, atZ10), 16, whenSelected(selectedWidth, atZ16)];
 
-export function buildStyle(statuses: readonly StatusDef[]): StyleSpecification {
+/** `tiled`: layers drawn from the core's vector tiles (tiled-source.ts), by their tile URL template. */
+export function buildStyle(statuses: readonly StatusDef[], basemap: BasemapView | null = null, tiled: TiledLayers = {}): StyleSpecification {
   const ids = [...LAYER_IDS, ...Object.values(LABEL_SOURCES)];
   const sources = Object.fromEntries(ids.map((id) => [id, EMPTY] as const));
-  return { version: 8, name: 'planner', sources, layers: buildLayers(statuses) };
+  // The basemap (basemap-style.ts) goes right above the background, under every project layer.
+  const base = basemapStyle(basemap);
+  const [background, ...layers] = buildLayers(statuses);
+  const style: StyleSpecification = { version: 8, name: 'planner', sources: { ...base.sources, ...sources }, layers: [...(background ? [background] : []), ...base.layers, ...layers] };
+  return withTiledLayers(style, tiled);
 }
 
 function buildLayers(statuses: readonly StatusDef[]): LayerSpecification[] {
@@ -92,7 +93,8 @@ function buildLayers(statuses: readonly StatusDef[]): LayerSpecification[] {
       id: 'renewal_zones-fill',
       type: 'fill',
       source: 'renewal_zones',
-      paint: { 'fill-color': renewalPhaseColor([]), 'fill-opacity': 0.22 },
+      // Hatched by phase with images made in code (layer-style/hatch.ts), so the parcels below show through.
+      paint: { 'fill-pattern': hatchPattern(INITIAL_PHASES) as string, 'fill-opacity': 0.75 },
     },
     {
       id: 'parcels-fill',
@@ -104,6 +106,7 @@ function buildLayers(statuses: readonly StatusDef[]): LayerSpecification[] {
       id: 'parcels-outline',
       type: 'line',
       source: 'parcels',
+      minzoom: PARCEL_OUTLINE_MIN_ZOOM,
       paint: {
         'line-color': whenSelected(SELECTION_COLOR, '#4d4d4d'),
         'line-width': zoomWidth(0.2, 1, 3),
@@ -112,11 +115,21 @@ function buildLayers(statuses: readonly StatusDef[]): LayerSpecification[] {
       },
     },
     {
+      // The selection's outline where parcels-outline does not draw (a parcel is a few pixels there);
+      // shown only while a parcel is selected (MapController), so it costs nothing otherwise.
+      id: PARCELS_SELECTED_OVERVIEW,
+      type: 'line',
+      source: 'parcels',
+      maxzoom: PARCEL_OUTLINE_MIN_ZOOM,
+      layout: { visibility: 'none' },
+      paint: { 'line-color': SELECTION_COLOR, 'line-width': whenSelected(2, 0), 'line-opacity': whenSelected(1, 0) },
+    },
+    {
       id: 'renewal_zones-outline',
       type: 'line',
       source: 'renewal_zones',
       paint: {
-        'line-color': whenSelected(SELECTION_COLOR, renewalPhaseColor([])),
+        'line-color': whenSelected(SELECTION_COLOR, lineColor(INITIAL_PHASES)),
         'line-width': whenSelected(3.5, 1.6),
       },
     },
@@ -125,9 +138,9 @@ function buildLayers(statuses: readonly StatusDef[]): LayerSpecification[] {
       type: 'line',
       source: 'platforms',
       paint: {
-        'line-color': whenSelected(SELECTION_COLOR, PLATFORM_COLOR),
-        'line-width': whenSelected(3.5, 2),
-        'line-dasharray': [5, 2],
+        'line-color': whenSelected(SELECTION_COLOR, lineColor(PLATFORM_LEVELS)),
+        'line-width': whenSelected(3.5, lineWidth(PLATFORM_LEVELS)),
+        'line-dasharray': lineDash(PLATFORM_LEVELS),
       },
     },
     {
@@ -138,7 +151,7 @@ function buildLayers(statuses: readonly StatusDef[]): LayerSpecification[] {
       paint: {
         'line-color': whenSelected(SELECTION_COLOR, KEY_BLOCK_COLOR),
         'line-width': whenSelected(4.5, 3),
-        'line-dasharray': [3, 1.5],
+        'line-dasharray': [...KEY_BLOCK_DASH],
       },
     },
     {
@@ -147,9 +160,9 @@ function buildLayers(statuses: readonly StatusDef[]): LayerSpecification[] {
       source: 'transport',
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
-        'line-color': whenSelected(SELECTION_COLOR, colorByValue('mode', TRANSPORT_MODE_COLORS, TRANSPORT_FALLBACK)),
+        'line-color': whenSelected(SELECTION_COLOR, fillColor(TRANSPORT_MODES)),
         'line-width': zoomWidth(2, 4, 5),
-        'line-dasharray': ['match', ['to-string', ['get', 'stage']], OPEN_TO_TRAFFIC, ['literal', [1, 0]], ['literal', [2, 1.5]]],
+        'line-dasharray': lineDash(transportStages(DEFAULT_SETTINGS.stages)),
       },
     },
     {

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 export interface MapHighlight {
   fids: number[];
   label: string;
+  /** The banner's own sentence (a block's card highlights all its parcels, not the remediated ones). */
+  message?: string;
 }
 
 /** Over the map after a drill-down: what is highlighted, and a way to clear it. */
@@ -12,7 +14,7 @@ export function HighlightBanner({ highlight, onClear }: { highlight: MapHighligh
   return (
     <div className="map-highlight-banner" data-testid="map-highlight" data-count={count} role="status">
       <span className="highlight-swatch" aria-hidden="true" />
-      {count > 0 ? t('dashboard.highlight', { label: highlight.label, count }) : t('dashboard.highlightNone', { label: highlight.label })}
+      {highlight.message ?? (count > 0 ? t('dashboard.highlight', { label: highlight.label, count }) : t('dashboard.highlightNone', { label: highlight.label }))}
       <button type="button" className="link-button" data-testid="clear-highlight" onClick={onClear}>
         {t('dashboard.clearHighlight')}
       </button>

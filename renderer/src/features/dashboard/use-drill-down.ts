@@ -8,6 +8,8 @@ export type DrillRequest = Omit<TallyParcelsInput, 'measure'> & { measure?: Tall
 export interface DrillDown {
   highlight: MapHighlight | null;
   drill(request: DrillRequest): Promise<void>;
+  /** Highlights parcels known already (a block's parcels from its card). */
+  show(highlight: MapHighlight): void;
   clear(): void;
 }
 
@@ -26,5 +28,5 @@ export function useDrillDown(api: ApiClient, report: (err: unknown) => void): Dr
     [api, report],
   );
   const clear = useCallback(() => setHighlight(null), []);
-  return { highlight, drill, clear };
+  return { highlight, drill, show: setHighlight, clear };
 }

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ImportFilesStep } from './ImportFilesStep.js';
 import { ImportPreviewStep } from './ImportPreviewStep.js';
 import { ImportRunStep } from './ImportRunStep.js';
+import { layerKind } from './import-options.js';
+import { problemRows } from './ledger-view.js';
 import type { ImportWizard, WizardStep } from './use-import-wizard.js';
 
 const STEPS: readonly WizardStep[] = ['files', 'preview', 'import'];
@@ -18,9 +20,13 @@ export function ImportDialog({ wizard, dragging }: { wizard: ImportWizard; dragg
     panel.current?.focus();
   }, []);
 
-  const invalidCount = preview?.invalid.length ?? 0;
+  const ledger = layerKind(choices.layer) === 'ledger';
+  // A ledger's problems are rows (unreadable values and unknown parcel codes), a map layer's invalid features.
+  const invalidCount = preview ? ('kind' in preview ? problemRows(preview) : preview.invalid.length) : 0;
   const needsChoice = invalidCount > 0 && choices.onInvalid === null;
-  const canStart = step === 'preview' && preview !== null && busy === null && error === null && !needsChoice;
+  // A ledger with no importable row would only fail ('nothing_imported'): the button waits for a fix (mapping, encoding).
+  const nothingToImport = preview !== null && 'kind' in preview && preview.valid === 0;
+  const canStart = step === 'preview' && preview !== null && busy === null && error === null && !needsChoice && !nothingToImport;
   const current = STEPS.indexOf(step);
 
   return (
@@ -70,7 +76,7 @@ export function ImportDialog({ wizard, dragging }: { wizard: ImportWizard; dragg
             />
           )}
           {step === 'preview' && <ImportPreviewStep wizard={wizard} />}
-          {step === 'import' && <ImportRunStep task={task} />}
+          {step === 'import' && <ImportRunStep task={task} ledger={ledger} />}
         </div>
 
         <footer className="modal-footer">
@@ -95,12 +101,18 @@ export function ImportDialog({ wizard, dragging }: { wizard: ImportWizard; dragg
                   {t('importer.retry')}
                 </button>
               )}
-              <span className="footer-hint">{needsChoice ? t('importer.onInvalidChoose', { count: invalidCount }) : ''}</span>
+              <span className="footer-hint">
+                {needsChoice ? (ledger ? t('importer.ledger.onInvalidChoose', { count: invalidCount }) : t('importer.onInvalidChoose', { count: invalidCount })) : ''}
+              </span>
               <button type="button" className="btn" onClick={wizard.close}>
                 {t('importer.cancel')}
               </button>
               <button type="button" className="btn btn-primary" data-testid="import-start" disabled={!canStart} onClick={wizard.start}>
-                {preview ? t('importer.start', { count: importCount(preview.valid, preview.invalid.length, choices.onInvalid) }) : t('importer.startPlain')}
+                {!preview
+                  ? t('importer.startPlain')
+                  : 'kind' in preview
+                    ? t('importer.ledger.start', { count: preview.valid })
+                    : t('importer.start', { count: importCount(preview.valid, preview.invalid.length, choices.onInvalid) })}
               </button>
             </>
           )}

@@ -1,25 +1,27 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportLayer } from '../../../../shared/api/import.js';
-import { ACCEPTED_FILES } from './import-options.js';
+import { ACCEPTED_FILES, isSpreadsheet, type WizardLayer } from './import-options.js';
 import { LayerSelect } from './LayerSelect.js';
 
 export interface ImportFilesStepProps {
   files: readonly File[];
   rejected: readonly string[];
-  layer: ImportLayer;
+  layer: WizardLayer;
   onFiles: (files: File[]) => void;
-  onLayer: (layer: ImportLayer) => void;
+  onLayer: (layer: WizardLayer) => void;
 }
 
-/** Step 1: drop or pick the files, choose the layer. Drops anywhere on the window land here too. */
+/**
+ * Step 1: drop or pick the files, choose the layer or ledger (a spreadsheet chooses a ledger by
+ * itself). Drops anywhere on the window land here too.
+ */
 export function ImportFilesStep({ files, rejected, layer, onFiles, onLayer }: ImportFilesStepProps) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   return (
     <div className="import-files">
       <div className="import-row">
-        <LayerSelect value={layer} onChange={onLayer} />
+        <LayerSelect value={layer} kind={files.length === 0 ? null : files.some((f) => isSpreadsheet(f.name)) ? 'ledger' : 'map'} onChange={onLayer} />
       </div>
       <div className="drop-zone" data-testid="import-drop-zone">
         <div className="drop-icon" aria-hidden="true" />

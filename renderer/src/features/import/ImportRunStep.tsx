@@ -5,15 +5,18 @@ import { currentLocale } from '../../i18n/i18n.js';
 import { formatCount, formatM2, formatMu } from '../../i18n/format.js';
 import { encodingSourceText } from './evidence-text.js';
 import { ImportErrorView } from './ImportErrorView.js';
+import { LedgerReportView } from './LedgerReportView.js';
 import type { ImportTask } from './use-import-task.js';
 
 type PhaseKey = 'import' | 'check';
 const PHASES: readonly string[] = ['import', 'check'];
 
-/** Step 3: the running import (progress bar, cancel), then its report or its error. */
-export function ImportRunStep({ task }: { task: ImportTask }) {
+/** Step 3: the running import (progress bar, cancel), then its report or its error. `ledger`: rows of a spreadsheet, not features. */
+export function ImportRunStep({ task, ledger = false }: { task: ImportTask; ledger?: boolean }) {
   const { t } = useTranslation();
-  if (task.status === 'done' && task.report) return <ImportReportView report={task.report} />;
+  if (task.status === 'done' && task.report) {
+    return 'kind' in task.report ? <LedgerReportView report={task.report} /> : <ImportReportView report={task.report} />;
+  }
   if (task.status === 'failed' && task.error) {
     const cancelled = task.error.code === 'cancelled';
     return <ImportErrorView title={cancelled ? t('importer.cancelledTitle') : t('importer.failedTitle')} error={task.error} />;
@@ -23,7 +26,7 @@ export function ImportRunStep({ task }: { task: ImportTask }) {
   const total = progress?.total ?? 0;
   const pct = total > 0 ? Math.min(100, (done / total) * 100) : 0;
   const phase = progress?.phase ?? '';
-  const phaseText = PHASES.includes(phase) ? t(`importer.phases.${phase as PhaseKey}`) : phase;
+  const phaseText = ledger && phase === 'import' ? t('importer.ledger.phase') : PHASES.includes(phase) ? t(`importer.phases.${phase as PhaseKey}`) : phase;
   return (
     <div className="import-run">
       <div className="run-title">{task.cancelling ? t('importer.cancelling') : t('importer.importing')}</div>

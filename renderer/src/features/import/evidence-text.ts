@@ -17,6 +17,10 @@ export function encodingSourceText(source: string | null, evidence: string | nul
       const label = /"([^"]*)"/.exec(ev)?.[1];
       return zh ? `依据 .cpg 文件${label ? `(“${label}”)` : ''}` : `from the .cpg file${label ? ` ("${label}")` : ''}`;
     }
+    case 'bom': {
+      const kind = /UTF-16 (LE|BE)/i.exec(ev)?.[0] ?? 'UTF-8';
+      return zh ? `依据文件开头的 ${kind} 字节顺序标记(BOM)` : `from the ${kind} byte-order mark at the start of the file`;
+    }
     case 'user':
       return zh ? '用户指定' : 'chosen by you';
     case 'detected':

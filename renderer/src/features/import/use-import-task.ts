@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportReport, ImportRequest } from '../../../../shared/api/import.js';
+import type { ImportReport, ImportRequest, LedgerReport } from '../../../../shared/api/import.js';
 import { PlannerError } from '../../../../shared/api/errors.js';
 import { toPlannerError } from '../../api/errors.js';
 import { onContractEvent } from '../../api/events.js';
@@ -17,7 +17,8 @@ export interface ImportTaskState {
   status: ImportTaskStatus;
   taskId: string | null;
   progress: ImportProgress | null;
-  report: ImportReport | null;
+  /** A map layer's report, or a ledger's (`'kind' in report`). */
+  report: ImportReport | LedgerReport | null;
   error: PlannerError | null;
   /** Cancel was asked for and the backend has not finished yet. */
   cancelling: boolean;
@@ -31,14 +32,14 @@ export interface ImportTask extends ImportTaskState {
 
 const IDLE: ImportTaskState = { status: 'idle', taskId: null, progress: null, report: null, error: null, cancelling: false };
 
-type Finished = { ok: boolean; report?: ImportReport | undefined; error?: PlannerError | undefined };
+type Finished = { ok: boolean; report?: ImportReport | LedgerReport | undefined; error?: PlannerError | undefined };
 
 /**
  * One import running in the backend: importStart → progress events → importFinished. Events can
  * overtake the importStart answer (SSE and the HTTP reply are separate connections), so events for
  * a task not yet known are held until its id arrives.
  */
-export function useImportTask(api: ApiClient, onImported: (report: ImportReport) => void): ImportTask {
+export function useImportTask(api: ApiClient, onImported: (report: ImportReport | LedgerReport) => void): ImportTask {
   const [state, setState] = useState<ImportTaskState>(IDLE);
   const taskIdRef = useRef<string | null>(null);
   // importStart was called and its task id has not arrived yet: only then are unknown ids held.
@@ -67,9 +68,7 @@ export function useImportTask(api: ApiClient, onImported: (report: ImportReport)
       else if (pending.current) early.current.set(taskId, { ...early.current.get(taskId), progress });
     });
     const offFinished = onContractEvent(api, 'importFinished', ({ taskId, ok, report, error }) => {
-      // This wizard imports map layers; a ledger report (spreadsheets) is not one of its tasks.
-      const geo = report && !('kind' in report) ? report : undefined;
-      const finished: Finished = { ok, report: geo, error: error ? PlannerError.fromPayload(error) : undefined };
+      const finished: Finished = { ok, report, error: error ? PlannerError.fromPayload(error) : undefined };
       if (taskId === taskIdRef.current) finish(finished);
       else if (pending.current) early.current.set(taskId, { ...early.current.get(taskId), finished });
     });

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { PlannerError } from '../../../../shared/api/errors.js';
-import type { ImportLayer, ImportPreview, ImportReport, ImportRequest } from '../../../../shared/api/import.js';
+import type { PlannerError } from '../../../../shared/api/errors.js';
+import { isLedgerLayer, type ImportPreview, type ImportReport, type ImportRequest, type LedgerPreview, type LedgerReport } from '../../../../shared/api/import.js';
 import { toPlannerError } from '../../api/errors.js';
 import type { ApiClient } from '../../api/planner-bridge.js';
 import { newUploadId } from '../../api/upload-id.js';
-import { sortFiles } from './import-options.js';
+import { layerForFiles, layerKind, sortFiles, type WizardLayer } from './import-options.js';
 import { useImportTask, type ImportTask } from './use-import-task.js';
 
 export type WizardStep = 'files' | 'preview' | 'import';
@@ -12,12 +12,13 @@ export type OnInvalid = 'reject' | 'skip' | 'repair';
 
 /** What the user decided; '' = automatic (the core decides and says why). */
 export interface ImportChoices {
-  layer: ImportLayer;
+  /** A map layer, or a ledger (transfers, factories) for a spreadsheet. */
+  layer: WizardLayer;
   encoding: string;
   crs: string;
   /** Source field → target field ('' or null: not imported); sent as `map`. */
   map: Readonly<Record<string, string | null>>;
-  /** How to treat invalid features; null until the user chooses (asked only when there are any). */
+  /** How to treat invalid features or ledger rows; null until the user chooses (asked only when there are any). */
   onInvalid: OnInvalid | null;
 }
 
@@ -30,16 +31,19 @@ export interface ImportWizard {
   files: readonly File[];
   /** Names dropped or picked that are not importable (shown, not sent). */
   rejected: readonly string[];
+  /** Importable names left out because a ledger spreadsheet goes alone (shown, not sent). */
+  extra: readonly string[];
   choices: ImportChoices;
   busy: 'upload' | 'preview' | null;
-  preview: ImportPreview | null;
+  /** A map layer's preview, or a ledger's (`'kind' in preview`). */
+  preview: ImportPreview | LedgerPreview | null;
   error: PlannerError | null;
   suggestion: Suggestion | null;
   task: ImportTask;
   openWizard(files?: readonly File[]): void;
   close(): void;
   chooseFiles(files: readonly File[]): void;
-  setLayer(layer: ImportLayer): void;
+  setLayer(layer: WizardLayer): void;
   setEncoding(encoding: string): void;
   setCrs(crs: string): void;
   setMapping(source: string, target: string | null): void;
@@ -55,20 +59,30 @@ const CRS_ASKING = new Set(['unknown_crs', 'missing_prj', 'crs_mismatch']);
 
 /**
  * The import wizard's state: files → upload (binary side channel) → importPreview, re-run on every
- * override → importStart with progress and cancel (use-import-task) → report.
+ * override → importStart with progress and cancel (use-import-task) → report. A spreadsheet goes to
+ * a ledger (出让台账 by default) and a shapefile or GeoJSON to a map layer, whichever the user had chosen.
+ * `onImported` follows a map-layer import (the caller reloads the map); a ledger changes no layer, and
+ * the figures that count it (goal cards, dashboard, tallies) refresh on the `dataChanged` ([]) that follows.
  */
 export function useImportWizard(api: ApiClient, onImported: (report: ImportReport) => void): ImportWizard {
   const [open, setOpen] = useState(false);
   const [step, setStep] = useState<WizardStep>('files');
   const [files, setFiles] = useState<readonly File[]>([]);
   const [rejected, setRejected] = useState<readonly string[]>([]);
+  const [extra, setExtra] = useState<readonly string[]>([]);
   const [uploadId, setUploadId] = useState<string | null>(null);
   const [choices, setChoices] = useState<ImportChoices>(INITIAL_CHOICES);
   const [busy, setBusy] = useState<'upload' | 'preview' | null>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | LedgerPreview | null>(null);
   const [error, setError] = useState<PlannerError | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const task = useImportTask(api, onImported);
+  const onTaskDone = useCallback(
+    (report: ImportReport | LedgerReport) => {
+      if (!('kind' in report)) onImported(report);
+    },
+    [onImported],
+  );
+  const task = useImportTask(api, onTaskDone);
   const { reset: resetTask, start: startTask, status: taskStatus } = task;
   // Only the newest upload or preview may land; an older answer arriving late is dropped.
   const generation = useRef(0);
@@ -79,7 +93,8 @@ export function useImportWizard(api: ApiClient, onImported: (report: ImportRepor
       uploadId,
       layer: choices.layer,
       encoding: choices.encoding || null,
-      crs: choices.crs || null,
+      // A ledger has no coordinates.
+      crs: isLedgerLayer(choices.layer) ? null : choices.crs || null,
       ...(Object.keys(choices.map).length > 0 ? { map: { ...choices.map } } : {}),
       onInvalid: choices.onInvalid ?? 'reject',
     };
@@ -95,11 +110,7 @@ export function useImportWizard(api: ApiClient, onImported: (report: ImportRepor
     api.importPreview(request).then(
       (result) => {
         if (gen !== generation.current) return;
-        if ('kind' in result) {
-          // A ledger preview (spreadsheet rows) cannot come back for a map layer; say so rather than guess.
-          setPreview(null);
-          setError(new PlannerError('unexpected_preview', `${result.file} is a ledger, not a map layer.`, `${result.file} 是台账表格,不是图层数据。`, { file: result.file }));
-        } else setPreview(result);
+        setPreview(result);
         setBusy(null);
       },
       (err: unknown) => {
@@ -115,8 +126,9 @@ export function useImportWizard(api: ApiClient, onImported: (report: ImportRepor
   const chooseFiles = useCallback(
     (picked: readonly File[]) => {
       if (taskStatus === 'starting' || taskStatus === 'running') return;
-      const { accepted, rejected: refused } = sortFiles(picked);
+      const { accepted, rejected: refused, extra: leftOut, kind } = sortFiles(picked);
       setRejected(refused);
+      setExtra(leftOut);
       if (accepted.length === 0) return;
       resetTask();
       const gen = ++generation.current;
@@ -126,7 +138,7 @@ export function useImportWizard(api: ApiClient, onImported: (report: ImportRepor
       setPreview(null);
       setError(null);
       // A new source has its own encoding, CRS and fields: earlier overrides do not carry over.
-      setChoices((c) => ({ ...INITIAL_CHOICES, layer: c.layer }));
+      setChoices((c) => ({ ...INITIAL_CHOICES, layer: layerForFiles(kind, c.layer) }));
       setStep('preview');
       setBusy('upload');
       (async () => {
@@ -159,6 +171,7 @@ export function useImportWizard(api: ApiClient, onImported: (report: ImportRepor
     setStep('files');
     setFiles([]);
     setRejected([]);
+    setExtra([]);
     setUploadId(null);
     setPreview(null);
     setError(null);
@@ -182,7 +195,12 @@ export function useImportWizard(api: ApiClient, onImported: (report: ImportRepor
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
-  const setLayer = useCallback((layer: ImportLayer) => setChoices((c) => ({ ...c, layer, map: {} })), []);
+  // Between a map layer and a ledger the invalid-row choices differ (a ledger row cannot be repaired): ask again.
+  const setLayer = useCallback(
+    (layer: WizardLayer) =>
+      setChoices((c) => ({ ...c, layer, map: {}, onInvalid: layerKind(layer) === layerKind(c.layer) ? c.onInvalid : null })),
+    [],
+  );
   const setEncoding = useCallback((encoding: string) => {
     setChoices((c) => ({ ...c, encoding }));
     setAttempt((n) => n + 1);
@@ -213,6 +231,7 @@ export function useImportWizard(api: ApiClient, onImported: (report: ImportRepor
     step,
     files,
     rejected,
+    extra,
     choices,
     busy,
     preview,

@@ -6,30 +6,44 @@ import type { FeatureCollection } from '../../../../shared/api/geojson.js';
 import type { Settings } from '../../../../shared/api/settings.js';
 import { m2ToMu } from '../../../../shared/domain/units.js';
 import { toPlannerError } from '../../api/errors.js';
+import type { ApiClient } from '../../api/planner-bridge.js';
+import { useApiQuery } from '../../api/use-api-query.js';
 import { formatMu } from '../../i18n/format.js';
 import { text } from './card-format.js';
 import { StatusChip } from './StatusChip.js';
 
 export interface BulkCardProps {
   fids: readonly number[];
+  /** The parcels when the page holds them; otherwise (tiles) their rows come from the core through `api`. */
   parcels: FeatureCollection | undefined;
+  api: ApiClient;
   settings: Settings;
   apply: (edits: Edit[]) => Promise<EditResult>;
   onRemove: (fid: number) => void;
 }
 
 /** Several parcels (Shift+click): one status change for all of them, written as one undoable batch. */
-export function BulkCard({ fids, parcels, settings, apply, onRemove }: BulkCardProps) {
+const PARCELS_CHANGED = (layers: readonly string[]): boolean => layers.includes('parcels');
+/** The rows only label the list; a failed lookup leaves the fids shown as #fid. */
+const IGNORE = (): void => undefined;
+
+export function BulkCard({ fids, parcels, api, settings, apply, onRemove }: BulkCardProps) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   const [status, setStatus] = useState(settings.statuses[0]?.value ?? '');
   const [date, setDate] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ saved: number } | { error: PlannerError } | null>(null);
+  const fetched = useApiQuery(
+    api,
+    parcels ? null : { key: fids.join(','), run: () => api.parcelRows({ fids: [...fids], limit: fids.length }) },
+    { report: IGNORE, refreshOn: PARCELS_CHANGED },
+  ).data;
   const rows = useMemo(() => {
-    const byId = new Map((parcels?.features ?? []).map((f) => [f.id, f] as const));
+    const byId = new Map<number, { properties: Record<string, unknown> }>((parcels?.features ?? []).map((f) => [f.id, f] as const));
+    for (const r of fetched?.rows ?? []) byId.set(r.fid, { properties: { code: r.code, status: r.status, area_m2: r.areaM2 } });
     return fids.map((fid) => ({ fid, feature: byId.get(fid) }));
-  }, [fids, parcels]);
+  }, [fids, parcels, fetched]);
   const totalM2 = rows.reduce((s, r) => s + (typeof r.feature?.properties['area_m2'] === 'number' ? r.feature.properties['area_m2'] : 0), 0);
   const done = settings.statuses.some((s) => s.value === status && s.done);
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BBox, FeatureCollection } from '../../../../shared/api/geojson.js';
 import type { LayerId } from '../../../../shared/api/layers.js';
@@ -21,10 +22,12 @@ export interface InspectorProps {
   /** Moves the map to a feature. */
   onFocus: (bbox: BBox) => void;
   report: (err: unknown) => void;
+  /** The card of a feature other than a parcel (block, zone, platform, line, project), from the core (map-tools). */
+  renderFeature?: (selection: { layer: LayerId; id: number }) => ReactNode;
 }
 
 /** The right dock (DESIGN §5a): the card of what is selected — parcel, several parcels, block or other feature. */
-export function Inspector({ api, selection, data, settings, editing, onFocus, report }: InspectorProps) {
+export function Inspector({ api, selection, data, settings, editing, onFocus, report, renderFeature }: InspectorProps) {
   const { t } = useTranslation();
   const { primary, parcels } = selection;
   const bulk = parcels.length > 1;
@@ -57,13 +60,15 @@ export function Inspector({ api, selection, data, settings, editing, onFocus, re
   } else if (!settings) {
     body = <p className="inspector-loading">{t('inspector.loading')}</p>;
   } else if (bulk) {
-    body = <BulkCard fids={parcels} parcels={data.parcels} settings={settings} apply={editing.apply} onRemove={selection.deselectParcel} />;
+    body = <BulkCard fids={parcels} parcels={data.parcels} api={api} settings={settings} apply={editing.apply} onRemove={selection.deselectParcel} />;
   } else if (parcelFid !== null) {
     body = card ? (
       <ParcelCardView card={card} settings={settings} apply={editing.apply} onOpenBlock={openBlock} />
     ) : (
       <p className="inspector-loading">{loading ? t('inspector.loading') : ''}</p>
     );
+  } else if (primary && renderFeature) {
+    body = renderFeature(primary);
   } else if (primary?.layer === 'key_blocks' && feature) {
     body = <BlockCard block={feature} parcels={data.parcels} statuses={settings.statuses} onOpenParcel={openParcel} />;
   } else if (primary && feature) {

@@ -1,10 +1,11 @@
 import type { i18n as I18n } from 'i18next';
 import type { BBox, Geometry } from '../../../../shared/api/geojson.js';
+import { GEOMETRY_FIELD_LABELS } from '../edit-geometry/field-labels.js';
 
 /** Field labels for history rows: the import's field names, then the edit path's own. */
 export function fieldLabel(i18n: I18n, field: string | null): string {
   if (field === null) return '';
-  const own: Record<string, string> = { block_code: 'parcel.block', per_mu_class: 'parcel.perMuClass' };
+  const own: Record<string, string> = { block_code: 'parcel.block', per_mu_class: 'parcel.perMuClass', ...GEOMETRY_FIELD_LABELS };
   const key = own[field] ?? `importer.fields.${field}`;
   return i18n.exists(key) ? String(i18n.t(key as never)) : field;
 }

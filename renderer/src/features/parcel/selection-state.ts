@@ -31,3 +31,15 @@ export function withoutParcel(state: SelectionState, fid: number): SelectionStat
   const primary = keepPrimary ? state.primary : last === undefined ? null : { layer: 'parcels' as const, id: last };
   return { primary, parcels };
 }
+
+/**
+ * A box or lasso selection: exactly these parcels, or these added to the selected parcels when
+ * `additive`. The last one becomes the primary (its card shows when it is the only one).
+ */
+export function withParcels(state: SelectionState, fids: readonly number[], additive: boolean): SelectionState {
+  if (fids.length === 0) return additive ? state : EMPTY_SELECTION;
+  const base = additive && (state.primary?.layer === 'parcels' || state.parcels.length > 1) ? state.parcels : [];
+  const parcels = [...new Set([...base, ...fids])];
+  const last = parcels[parcels.length - 1] as number;
+  return { primary: { layer: 'parcels', id: last }, parcels };
+}

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import type { ParcelCard } from '../../../../shared/api/edit.js';
-import { onContractEvent } from '../../api/events.js';
+import type { LayerId } from '../../../../shared/api/layers.js';
 import type { ApiClient } from '../../api/planner-bridge.js';
+import { useApiQuery } from '../../api/use-api-query.js';
 
 export interface ParcelCardState {
   card: ParcelCard | null;
@@ -9,43 +9,17 @@ export interface ParcelCardState {
 }
 
 /**
- * The parcel card (traceParcel by fid), fetched again whenever parcels change (dataChanged follows
- * every edit, undo, redo and import) so the history and the fields always show what is stored.
+ * Parcels changed (every edit, undo, redo and map import names them), or figures beside the map
+ * did ([]: a ledger import brings the card's transfers and factories; settings changes are cheap to follow).
+ */
+const cardChanged = (layers: readonly LayerId[]): boolean => layers.length === 0 || layers.includes('parcels');
+
+/**
+ * The parcel card (traceParcel by fid), fetched again whenever parcels or their ledgers change
+ * (dataChanged), so the history, the fields and the transfers always show what is stored.
  */
 export function useParcelCard(api: ApiClient, fid: number | null, report: (err: unknown) => void): ParcelCardState {
-  const [card, setCard] = useState<ParcelCard | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [changed, setChanged] = useState(0);
-
-  useEffect(
-    () => onContractEvent(api, 'dataChanged', ({ layers }) => layers.includes('parcels') && setChanged((n) => n + 1)),
-    [api],
-  );
-
-  useEffect(() => {
-    if (fid === null) {
-      setCard(null);
-      return undefined;
-    }
-    let live = true;
-    setLoading(true);
-    api.traceParcel({ fid }).then(
-      (c) => {
-        if (!live) return;
-        setCard(c);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (!live) return;
-        setLoading(false);
-        report(err);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, fid, changed, report]);
-
+  const { data: card, loading } = useApiQuery(api, fid === null ? null : { key: String(fid), run: () => api.traceParcel({ fid }) }, { report, refreshOn: cardChanged });
   // A card of another parcel is never shown while the new one loads.
   return { card: card && card.fid === fid ? card : null, loading };
 }

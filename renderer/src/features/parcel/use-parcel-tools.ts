@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { EditResult, SearchHit } from '../../../../shared/api/edit.js';
+import { ROW_FIELD } from '../../../../shared/api/edit-geometry.js';
 import type { BBox, FeatureCollection } from '../../../../shared/api/geojson.js';
 import type { LayerId } from '../../../../shared/api/layers.js';
 import type { ApiClient } from '../../api/planner-bridge.js';
@@ -24,9 +25,14 @@ type PatchLayer = (layer: LayerId, patch: (c: FeatureCollection) => FeatureColle
 export function useParcelTools(api: ApiClient, patchLayer: PatchLayer, report: (err: unknown) => void): ParcelTools {
   const selection = useSelection();
   const [focus, setFocus] = useState<MapFocus | null>(null);
+  const { deselectParcel } = selection;
   const onChanged = useCallback(
-    (result: EditResult) => patchLayer('parcels', (c) => patchParcels(c, result.changed)),
-    [patchLayer],
+    (result: EditResult) => {
+      patchLayer('parcels', (c) => patchParcels(c, result.changed));
+      // Parcels an undo or redo removed (a split's new pieces, a merge's others) leave the selection.
+      for (const c of result.changed) if (c.table === 'parcels' && c.field === ROW_FIELD && c.new === null) deselectParcel(c.fid);
+    },
+    [patchLayer, deselectParcel],
   );
   const editing = useEditing(api, onChanged, report);
   const flyTo = useCallback((bbox: BBox) => setFocus({ bbox }), []);

@@ -3,6 +3,8 @@ import type { ProjectInfo } from '../../../../shared/api/contract.js';
 import type { FeatureCollection } from '../../../../shared/api/geojson.js';
 import type { LayerId } from '../../../../shared/api/layers.js';
 import type { MapSelection } from '../../map/map-controller.js';
+import type { ApiClient } from '../../api/planner-bridge.js';
+import { useApiQuery } from '../../api/use-api-query.js';
 
 export interface StatusBarModel {
   isSample: boolean;
@@ -13,20 +15,32 @@ export interface StatusBarModel {
   selectionLabel: string | null;
 }
 
+/** The status bar never reports a failed label lookup: the label is a nicety. */
+const ignore = (): void => undefined;
+
 export function useStatusBar(
   info: ProjectInfo | null,
   data: Partial<Record<LayerId, FeatureCollection>>,
   selection: MapSelection | null,
+  /** Asks the core for the code of a selected feature whose layer is not loaded (parcels: drawn from tiles). */
+  api: ApiClient,
 ): StatusBarModel {
   const selected = selection ? data[selection.layer] : undefined;
+  const ask = selection?.layer === 'parcels' && !selected ? selection.id : null;
+  const row = useApiQuery(
+    api,
+    ask !== null ? { key: `parcel:${ask}`, run: () => api.parcelRows({ fids: [ask], limit: 1 }) } : null,
+    { report: ignore, refreshOn: (layers) => layers.includes('parcels') },
+  ).data?.rows[0];
   const selectionLabel = useMemo(() => {
-    if (!selection || !selected) return null;
+    if (!selection) return null;
+    if (!selected) return ask !== null ? (row?.code ?? `#${selection.id}`) : null;
     const feature = selected.features.find((f) => f.id === selection.id);
     if (!feature) return null;
     const { name, code } = feature.properties;
     const text = [code, name].filter((v) => v !== null && v !== undefined && v !== '').join(' ');
     return text || `#${selection.id}`;
-  }, [selection, selected]);
+  }, [selection, selected, ask, row]);
   return {
     isSample: info?.isSample ?? false,
     fileName: info ? baseName(info.path) : null,

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { FeatureCollection } from '../../../../shared/api/geojson.js';
+import { useMemo, useState } from 'react';
+import type { ParcelFacets } from '../../../../shared/api/parcel-facets.js';
 import type { TallyResult } from '../../../../shared/api/import.js';
-import { onContractEvent } from '../../api/events.js';
 import type { ApiClient } from '../../api/planner-bridge.js';
+import { useApiQuery } from '../../api/use-api-query.js';
+import { useParcelFacets } from '../layers/use-parcel-facets.js';
 
 export interface Tally {
   year: number;
@@ -13,14 +14,14 @@ export interface Tally {
 }
 
 const FALLBACK_YEAR = 2023;
+const EVERY_CHANGE = (): boolean => true;
 
-/** Years that have a completion date in the loaded parcels, newest first. */
-export function completionYears(parcels: FeatureCollection | undefined): number[] {
+/** Years that have a completion date among the parcels (the core's facets: the renderer holds no parcels), newest first. */
+export function completionYears(facets: ParcelFacets | null): number[] {
   const years = new Set<number>();
-  for (const f of parcels?.features ?? []) {
-    const d = f.properties['completed_on'];
-    const y = typeof d === 'string' ? Number(d.slice(0, 4)) : NaN;
-    if (Number.isInteger(y) && y >= 1900 && y <= 2100) years.add(y);
+  for (const r of facets?.rows ?? []) {
+    const y = r.completedYear;
+    if (y !== null && y >= 1900 && y <= 2100) years.add(y);
   }
   return [...years].sort((a, b) => b - a);
 }
@@ -29,36 +30,12 @@ export function completionYears(parcels: FeatureCollection | undefined): number[
  * 年度整治面积 by block for one year, from the core's tally (the same numbers as the CLI). The year
  * defaults to the latest completion in the data; it refreshes on dataChanged and when `refresh` changes.
  */
-export function useTally(api: ApiClient, parcels: FeatureCollection | undefined, refresh: number, report: (err: unknown) => void): Tally {
-  const dataYears = useMemo(() => completionYears(parcels), [parcels]);
+export function useTally(api: ApiClient, refresh: number, report: (err: unknown) => void): Tally {
+  const facets = useParcelFacets(api, refresh, report);
+  const dataYears = useMemo(() => completionYears(facets), [facets]);
   const [chosen, setYear] = useState<number | null>(null);
   const year = chosen ?? dataYears[0] ?? FALLBACK_YEAR;
   const years = useMemo(() => [...new Set([...dataYears, year])].sort((a, b) => b - a), [dataYears, year]);
-  const [result, setResult] = useState<TallyResult | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [changed, setChanged] = useState(0);
-
-  useEffect(() => onContractEvent(api, 'dataChanged', () => setChanged((n) => n + 1)), [api]);
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api.tally({ year, by: 'block' }).then(
-      (r) => {
-        if (!live) return;
-        setResult(r);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (!live) return;
-        setLoading(false);
-        report(err);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, year, refresh, changed, report]);
-
+  const { data: result, loading } = useApiQuery<TallyResult>(api, { key: `${year}:${refresh}`, run: () => api.tally({ year, by: 'block' }) }, { report, refreshOn: EVERY_CHANGE });
   return { year, years, setYear, result, loading };
 }

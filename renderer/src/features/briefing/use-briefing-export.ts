@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BriefingFileInfo, BriefingFinished, BriefingRequest } from '../../../../shared/api/briefing.js';
+import { PlannerError } from '../../../../shared/api/errors.js';
+import { toPlannerError } from '../../api/errors.js';
+import { onContractEvent } from '../../api/events.js';
+import type { ApiClient } from '../../api/planner-bridge.js';
+
+export type BriefingTaskStatus = 'idle' | 'starting' | 'running' | 'done' | 'failed';
+
+export interface BriefingTaskState {
+  status: BriefingTaskStatus;
+  taskId: string | null;
+  /** The file name the backend gives the result (永康市-简报-2023-08-01.pdf). */
+  fileName: string | null;
+  phase: string | null;
+  done: number;
+  total: number;
+  file: BriefingFileInfo | null;
+  error: PlannerError | null;
+  cancelling: boolean;
+}
+
+export interface BriefingExport extends BriefingTaskState {
+  start(request: BriefingRequest): void;
+  cancel(): void;
+  reset(): void;
+}
+
+const IDLE: BriefingTaskState = { status: 'idle', taskId: null, fileName: null, phase: null, done: 0, total: 0, file: null, error: null, cancelling: false };
+
+/** Saves a blob through a temporary <a download> (in Electron, the download asks where to save it). */
+function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * One briefing export: briefingStart → progress events (maps drawn, then printing) →
+ * briefingFinished → the file is fetched (a binary route / IPC) and saved. As with imports,
+ * events may overtake the briefingStart answer, so events for an unknown task are held until its
+ * id arrives. Cancel asks the backend to stop the render.
+ */
+export function useBriefingExport(api: ApiClient): BriefingExport {
+  const [state, setState] = useState<BriefingTaskState>(IDLE);
+  const taskIdRef = useRef<string | null>(null);
+  const pending = useRef(false);
+  const early = useRef(new Map<string, { progress?: { phase: string; done: number; total: number }; finished?: BriefingFinished }>());
+
+  const finish = useCallback(
+    (f: BriefingFinished) => {
+      if (!f.ok || !f.file) {
+        const error = f.error ? PlannerError.fromPayload(f.error) : new PlannerError('internal', 'The briefing failed.', '生成简报失败。');
+        setState((s) => ({ ...s, status: 'failed', error, cancelling: false }));
+        return;
+      }
+      const file = f.file;
+      api.briefingFile(file.fileId, file.mime).then(
+        (blob) => {
+          saveBlob(blob, file.fileName);
+          setState((s) => ({ ...s, status: 'done', file, cancelling: false }));
+        },
+        (err: unknown) => setState((s) => ({ ...s, status: 'failed', error: toPlannerError(err), cancelling: false })),
+      );
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    const offProgress = onContractEvent(api, 'progress', ({ taskId, phase, done, total }) => {
+      if (!phase.startsWith('briefing')) return;
+      if (taskId === taskIdRef.current) setState((s) => (s.status === 'running' ? { ...s, phase, done, total } : s));
+      else if (pending.current) early.current.set(taskId, { ...early.current.get(taskId), progress: { phase, done, total } });
+    });
+    const offFinished = onContractEvent(api, 'briefingFinished', (f) => {
+      if (f.taskId === taskIdRef.current) finish(f);
+      else if (pending.current) early.current.set(f.taskId, { ...early.current.get(f.taskId), finished: f });
+    });
+    return () => {
+      offProgress();
+      offFinished();
+    };
+  }, [api, finish]);
+
+  const start = useCallback(
+    (request: BriefingRequest) => {
+      taskIdRef.current = null;
+      early.current.clear();
+      pending.current = true;
+      setState({ ...IDLE, status: 'starting' });
+      api.briefingStart(request).then(
+        ({ taskId, fileName }) => {
+          pending.current = false;
+          taskIdRef.current = taskId;
+          const held = early.current.get(taskId);
+          early.current.clear();
+          setState((s) => ({ ...s, status: 'running', taskId, fileName, ...(held?.progress ?? {}) }));
+          if (held?.finished) finish(held.finished);
+        },
+        (err: unknown) => {
+          pending.current = false;
+          setState((s) => ({ ...s, status: 'failed', error: toPlannerError(err) }));
+        },
+      );
+    },
+    [api, finish],
+  );
+
+  const cancel = useCallback(() => {
+    const taskId = taskIdRef.current;
+    if (!taskId) return;
+    setState((s) => ({ ...s, cancelling: true }));
+    api.briefingCancel({ taskId }).catch((err: unknown) => setState((s) => ({ ...s, cancelling: false, error: toPlannerError(err) })));
+  }, [api]);
+
+  const reset = useCallback(() => {
+    taskIdRef.current = null;
+    pending.current = false;
+    early.current.clear();
+    setState(IDLE);
+  }, []);
+
+  return { ...state, start, cancel, reset };
+}

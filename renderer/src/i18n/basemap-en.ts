@@ -1,0 +1,58 @@
+import type { basemapZh } from './basemap-zh.js';
+
+/** Basemap texts (English); the same keys as basemap-zh.ts. */
+export const basemapEn: typeof basemapZh = {
+  title: 'Basemap',
+  current: {
+    loading: 'Loading…',
+    none: 'Offline (no basemap)',
+    network: 'Network tiles · {{host}}',
+    file: 'Local file · {{name}}',
+    fileDetail: '{{container}} · {{type}} {{format}} · zoom {{minzoom}}–{{maxzoom}}',
+    raster: 'raster',
+    vector: 'vector',
+    unusable: 'The basemap file cannot be used now; the map is shown offline',
+  },
+  modes: {
+    label: 'Basemap source',
+    none: 'None (offline)',
+    network: 'Network tiles (XYZ / WMTS)',
+    file: 'Local file (MBTiles / PMTiles)',
+  },
+  offlineNote: 'Offline by default: the map shows a plain background and the project’s own layers.',
+  network: {
+    preset: 'Service',
+    presets: {
+      'tianditu-vec': 'Tianditu · vector (vec_w + labels cva_w)',
+      'tianditu-img': 'Tianditu · imagery (img_w + labels cia_w)',
+      'custom-xyz': 'Custom XYZ URL',
+      'custom-wmts': 'Custom WMTS (KVP)',
+    },
+    key: 'Key (tk)',
+    keyHint: 'A “browser” key from the Tianditu website',
+    keyRequired: 'Enter your Tianditu key',
+    url: 'Tile URL',
+    urlHint: 'With {z} {x} {y} (or {TileMatrix} {TileRow} {TileCol}); {s} rotates subdomains, {key} places the key — without {key}, tk=key is appended',
+    overlayUrl: 'Overlay URL (optional, e.g. labels)',
+    subdomains: 'Subdomains {s}',
+    wmtsUrl: 'WMTS service URL',
+    layer: 'Layer (LAYER)',
+    tileMatrixSet: 'Tile matrix set (TILEMATRIXSET)',
+    format: 'Format (FORMAT)',
+    style: 'Style (STYLE)',
+    tileMatrixPrefix: 'TileMatrix prefix (optional)',
+    webMercatorOnly: 'Web Mercator tiles only (Tianditu _w, EPSG:3857)',
+    warning: 'Once chosen, the map downloads tiles from this address; the current map extent is sent to its server.',
+    apply: 'Use this network basemap',
+    reloading: 'Saved; reloading the page so it may contact this address…',
+  },
+  file: {
+    path: 'File path',
+    pathHint: 'The full path of a .mbtiles or .pmtiles file on this computer, read by the local service',
+    pick: 'Choose file…',
+    apply: 'Use this file',
+  },
+  opacity: 'Opacity',
+  applying: 'Applying…',
+  dismiss: 'Dismiss',
+};

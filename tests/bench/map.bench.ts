@@ -1,0 +1,279 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import GeoJSONVT from 'geojson-vt';
+import type { GeoJSON } from 'geojson';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import vtpbf from 'vt-pbf';
+import { TOKEN_HEADER } from '../../shared/api/contract.js';
+import { TILE_BUFFER, TILE_EXTENT } from '../../shared/api/tiles.js';
+import { DEFAULT_SETTINGS } from '../../shared/domain/vocabulary.js';
+import { latToTileY, lonToTileX, tilesCovering, type TileCoord } from '../../shared/geo/tile-coords.js';
+import { Project } from '../../electron/core/project/project.js';
+import { TileService } from '../../electron/core/tiles/tile-service.js';
+import { startBrowserMode, type RunningApp } from '../e2e/browser-mode.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium.js';
+import { cachedInput } from './edit-tally.bench.js';
+import type { Bench } from './harness.js';
+
+/** Tile-mode opens (median); the GeoJSON peer is run once (it takes minutes at 100k). */
+const TILE_RUNS = Number(process.env['BENCH_MAP_RUNS'] ?? 3);
+const EDITS = 5;
+const IDLE_TIMEOUT_MS = 15 * 60_000;
+const IN_PROGRESS = '整治中';
+const NOT_STARTED = '未启动';
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+/** A fresh copy of the cached 100k project per run: an edit run changes it. */
+function projectCopy(dir: string, name: string): string {
+  const file = path.join(dir, `${name}.gpkg`);
+  fs.copyFileSync(cachedInput(), file);
+  return file;
+}
+
+/** Browser mode on the project, page opened, until the map reports idle: seconds from navigation to idle. */
+async function openToIdle(browser: Browser, app: RunningApp, query: string): Promise<{ page: Page; seconds: number }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const t0 = performance.now();
+  await page.goto(`${app.url}${query}`);
+  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: IDLE_TIMEOUT_MS });
+  return { page, seconds: (performance.now() - t0) / 1000 };
+}
+
+async function api<T>(page: Page, app: RunningApp, method: string, input: unknown): Promise<T> {
+  const res = await page.request.post(`${app.origin}/api/${method}`, { headers: { [TOKEN_HEADER]: app.token }, data: input as Record<string, unknown> });
+  if (!res.ok()) throw new Error(`${method} failed: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/**
+ * Flies to a parcel as a planner does (Ctrl+F, its code, Enter), then changes its status over the
+ * API and times, in the page, how long until the map pixel at its centroid turns the new status
+ * colour: the request, the core's tile invalidation, dataChanged, the tile's reload and the frame.
+ */
+async function editToMap(page: Page, app: RunningApp, fid: number, code: string, next: string): Promise<number> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type(code);
+  await page.waitForSelector(`[data-testid="search-hit"][data-fid="${fid}"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`[data-testid="parcel-card"][data-fid="${fid}"]`);
+  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: IDLE_TIMEOUT_MS });
+  await page.waitForFunction(() => (window as unknown as { __plannerMap?: { isIdle(): boolean } }).__plannerMap?.isIdle() === true);
+  const card = await api<{ location: { centroid: [number, number] } }>(page, app, 'traceParcel', { fid });
+  const target = DEFAULT_SETTINGS.statuses.find((s) => s.value === next)?.color ?? '#000000';
+  return page.evaluate(
+    async ({ centroid, fid, next, target, token, header }) => {
+      const handle = (window as unknown as { __plannerMap: { pixelOf(c: [number, number]): [number, number] } }).__plannerMap;
+      const [x, y] = handle.pixelOf(centroid);
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas');
+      if (!canvas) throw new Error('no map canvas');
+      const probe = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+      if (!probe) throw new Error('no 2d context');
+      const ratio = canvas.width / canvas.clientWidth;
+      const hue = (r: number, g: number, b: number): number => {
+        const max = Math.max(r, g, b);
+        const min = Math.min(r, g, b);
+        if (max === min) return -1;
+        const d = max - min;
+        const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+        return (h * 60 + 360) % 360;
+      };
+      const t = parseInt(target.slice(1), 16);
+      const want = hue((t >> 16) & 255, (t >> 8) & 255, t & 255);
+      const shows = (): boolean => {
+        probe.clearRect(0, 0, 1, 1);
+        probe.drawImage(canvas, Math.round(x * ratio), Math.round(y * ratio), 1, 1, 0, 0, 1, 1);
+        const [r = 0, g = 0, b = 0] = probe.getImageData(0, 0, 1, 1).data;
+        const h = hue(r, g, b);
+        return h >= 0 && Math.min(Math.abs(h - want), 360 - Math.abs(h - want)) <= 12 && Math.max(r, g, b) - Math.min(r, g, b) > 40;
+      };
+      if (shows()) throw new Error(`parcel ${fid} already shows ${next}`);
+      const t0 = performance.now();
+      const done = new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`parcel ${fid} did not turn ${next} within 20 s`)), 20_000);
+        const check = (): void => {
+          if (shows()) {
+            clearTimeout(timer);
+            resolve(performance.now() - t0);
+          } else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      });
+      const res = await fetch('/api/applyEdits', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [header]: token },
+        body: JSON.stringify({ edits: [{ fid, field: 'status', value: next }], actor: 'bench' }),
+      });
+      if (!res.ok) throw new Error(`applyEdits: ${res.status}`);
+      return done;
+    },
+    { centroid: card.location.centroid, fid, next, target, token: app.token, header: TOKEN_HEADER },
+  );
+}
+
+/** Large 未启动 parcels spread over the project (large enough to hit their centroid pixel at the search's zoom). */
+function editTargets(file: string, n: number): { fid: number; code: string }[] {
+  const p = Project.open(file);
+  try {
+    return p.db
+      .prepare(
+        `SELECT fid, code FROM parcels WHERE status = ? AND code IS NOT NULL
+           AND code IN (SELECT code FROM parcels GROUP BY code HAVING count(*) = 1)
+         ORDER BY area_m2 DESC LIMIT ?`,
+      )
+      .all(NOT_STARTED, n) as { fid: number; code: string }[];
+  } finally {
+    p.close();
+  }
+}
+
+interface CutFigures {
+  perTileOverviewS: number;
+  perTileDetailMs: number;
+  perTileRecutMs: number;
+  globalBuildS: number;
+  globalOverviewS: number;
+  globalDetailMs: number;
+  overviewTiles: number;
+  overviewMb: number;
+  peakHeapMb: number;
+}
+
+/**
+ * The two ways to cut the same tiles, in this process: per tile from the R-tree (what the core
+ * does) and one geojson-vt index of the whole layer built once. Overview = the z10 tiles covering
+ * the project (what the first view asks for); detail = a z16 tile at the city centre; a re-cut =
+ * the z16 tile after an edit (per tile: the tile again; one index: the whole index again).
+ */
+async function compareCutting(file: string): Promise<CutFigures> {
+  const p = Project.open(file);
+  try {
+    const bbox = p.info().bbox;
+    if (!bbox) throw new Error('empty project');
+    const overview = tilesCovering(bbox, 10);
+    const detail: TileCoord = { z: 16, x: Math.floor(lonToTileX(120.03, 16)), y: Math.floor(latToTileY(28.9, 16)) };
+
+    // In this thread, like the index: the comparison is of the work, not of the workers.
+    const service = new TileService(p.db, { workers: 0 });
+    let t0 = performance.now();
+    let bytes = 0;
+    for (const t of overview) bytes += (await service.tile('parcels', t.z, t.x, t.y)).bytes.byteLength;
+    const perTileOverviewS = (performance.now() - t0) / 1000;
+    t0 = performance.now();
+    await service.tile('parcels', detail.z, detail.x, detail.y);
+    const perTileDetailMs = performance.now() - t0;
+    service.invalidate('parcels');
+    t0 = performance.now();
+    await service.tile('parcels', detail.z, detail.x, detail.y);
+    const perTileRecutMs = performance.now() - t0;
+
+    t0 = performance.now();
+    const all = p.features('parcels');
+    const index = new GeoJSONVT(all as GeoJSON, { maxZoom: 16, indexMaxZoom: 5, indexMaxPoints: 100000, tolerance: 3, extent: TILE_EXTENT, buffer: TILE_BUFFER });
+    const globalBuildS = (performance.now() - t0) / 1000;
+    t0 = performance.now();
+    for (const t of overview) {
+      const tile = index.getTile(t.z, t.x, t.y);
+      if (tile) vtpbf.fromGeojsonVt({ parcels: tile }, { version: 2, extent: TILE_EXTENT });
+    }
+    const globalOverviewS = (performance.now() - t0) / 1000;
+    t0 = performance.now();
+    const d = index.getTile(detail.z, detail.x, detail.y);
+    if (d) vtpbf.fromGeojsonVt({ parcels: d }, { version: 2, extent: TILE_EXTENT });
+    const globalDetailMs = performance.now() - t0;
+    const peakHeapMb = process.memoryUsage().heapUsed / 2 ** 20;
+    return { perTileOverviewS, perTileDetailMs, perTileRecutMs, globalBuildS, globalOverviewS, globalDetailMs, overviewTiles: overview.length, overviewMb: bytes / 1e6, peakHeapMb };
+  } finally {
+    p.close();
+  }
+}
+
+/**
+ * `npm run bench -- map`: 100,000 parcels in browser mode and headless Chromium (SwiftShader) —
+ * project page opened → map idle with the parcels as the core's vector tiles, against the same
+ * app pushing them as one GeoJSON source (`?parcels=geojson`: layerFeatures + setData, as before
+ * the tiles); a status edit → its colour on the map; and the two ways of cutting tiles in-process.
+ */
+export const mapBench: Bench = {
+  name: 'map',
+  description: '100k parcels: open → map idle as vector tiles vs one GeoJSON source; status edit → map',
+  async run() {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'landplanner-bench-map-'));
+    const figures: Record<string, number> = {};
+    const peers: Record<string, number> = {};
+    const ratios: Record<string, number> = {};
+    const notes: string[] = [];
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    try {
+      const cut = await compareCutting(projectCopy(dir, 'cut'));
+      console.log(`map bench: cutting compared (${cut.overviewTiles} overview tiles, ${cut.overviewMb.toFixed(1)} MB)`);
+
+      const opens: number[] = [];
+      const edits: number[] = [];
+      for (let run = 0; run < TILE_RUNS; run++) {
+        const file = projectCopy(dir, `tiles-${run}`);
+        const targets = run === 0 ? editTargets(file, EDITS) : [];
+        const app = await startBrowserMode(['--project', file]);
+        try {
+          const { page, seconds } = await openToIdle(browser, app, '');
+          opens.push(seconds);
+          console.log(`map bench: tiles run ${run + 1}: open → idle ${seconds.toFixed(2)} s`);
+          for (const t of targets) {
+            const ms = await editToMap(page, app, t.fid, t.code, IN_PROGRESS);
+            edits.push(ms);
+            console.log(`map bench: edit ${t.code} → map ${ms.toFixed(0)} ms`);
+          }
+          await page.close();
+        } finally {
+          await app.stop();
+        }
+      }
+
+      const file = projectCopy(dir, 'geojson');
+      const app = await startBrowserMode(['--project', file]);
+      let naive: number;
+      try {
+        const { page, seconds } = await openToIdle(browser, app, '?parcels=geojson');
+        naive = seconds;
+        console.log(`map bench: one GeoJSON source: open → idle ${seconds.toFixed(2)} s`);
+        await page.close();
+      } finally {
+        await app.stop();
+      }
+
+      figures['open_to_idle_s_100k'] = median(opens);
+      figures['edit_to_map_ms'] = median(edits);
+      figures['edit_to_map_ms_max'] = Math.max(...edits);
+      figures['tile_cut_overview_s_100k'] = cut.perTileOverviewS;
+      figures['tile_cut_z16_ms'] = cut.perTileDetailMs;
+      figures['tile_recut_after_edit_z16_ms'] = cut.perTileRecutMs;
+      figures['overview_tiles_mb'] = cut.overviewMb;
+      peers['geojson_open_to_idle_s_100k'] = naive;
+      peers['global_index_build_s_100k'] = cut.globalBuildS;
+      peers['global_index_overview_s_100k'] = cut.globalOverviewS;
+      peers['global_index_z16_ms'] = cut.globalDetailMs;
+      peers['global_index_heap_mb'] = cut.peakHeapMb;
+      ratios['geojson_vs_tiles_100k'] = naive / (figures['open_to_idle_s_100k'] as number);
+      ratios['global_index_vs_per_tile_first_view'] = (cut.globalBuildS + cut.globalOverviewS) / cut.perTileOverviewS;
+      ratios['global_index_rebuild_vs_tile_recut_after_edit'] = (cut.globalBuildS * 1000) / cut.perTileRecutMs;
+
+      const open = figures['open_to_idle_s_100k'] as number;
+      const ratio = ratios['geojson_vs_tiles_100k'] as number;
+      const edit = figures['edit_to_map_ms'] as number;
+      notes.push(
+        `target open_to_idle_s_100k ≤ 3: ${open <= 3 ? 'met' : 'MISSED'} (${open.toFixed(2)} s, median of ${opens.length})`,
+        `target geojson_vs_tiles_100k ≥ 5: ${ratio >= 5 ? 'met' : 'MISSED'} (${ratio.toFixed(1)})`,
+        `target edit_to_map_ms ≤ 300: ${edit <= 300 ? 'met' : 'MISSED'} (${edit.toFixed(0)} ms, median of ${edits.length}; the parcel flown to as by a search, status 未启动 → 整治中 over the API, until its centroid pixel shows the colour)`,
+        'open → idle: page navigation to data-map-idle on a freshly started browser-mode server (cold tile cache), viewport 1400×900, headless Chromium with SwiftShader; the GeoJSON peer is the same build with ?parcels=geojson (layerFeatures + setData), run once',
+        'tile_cut_* / global_index_*: the same tiles cut in this process per tile from the R-tree (the core) or from one geojson-vt index of the whole layer; an edit costs a re-cut of the tiles it touches vs a rebuild of the index',
+        `machine load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (other processes share the CPUs)`,
+      );
+    } finally {
+      await browser.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    return { figures, peers, ratios, notes };
+  },
+};

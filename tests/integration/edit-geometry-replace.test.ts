@@ -1,0 +1,171 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PlannerError } from '../../shared/api/errors.js';
+import type { Geometry } from '../../shared/api/geojson.js';
+import { createCore, type Core } from '../../electron/core/core.js';
+import { editGeometry } from '../../electron/core/edit/geometry.js';
+import { redoLast, undoLast } from '../../electron/core/edit/undo.js';
+import { Project } from '../../electron/core/project/project.js';
+import { centroidOf } from '../../electron/core/trace/geometry.js';
+import { makeTempDir } from '../helpers/tmp.js';
+import { eventCount, sampleCopy } from './edit-sample.js';
+import { areaOf, bboxOf, expectAreasMatchPlanimeter, expectBoxHolds, geometryOf, plainParcelInBlock, snapshot } from './edit-geometry-sample.js';
+
+const dir = makeTempDir('edit-geometry-replace');
+const T0 = new Date('2023-08-03T08:00:00.000Z');
+const ACTOR = '测试员';
+const opts = { actor: ACTOR, now: T0 };
+let p: Project;
+let file: string;
+
+beforeAll(() => {
+  file = sampleCopy(dir, 'replace');
+  p = Project.open(file);
+});
+afterAll(() => {
+  p.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function refusal(fn: () => unknown): PlannerError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof PlannerError) return err;
+    throw err;
+  }
+  throw new Error('expected a PlannerError');
+}
+
+type Multi = Extract<Geometry, { type: 'MultiPolygon' }>;
+const shell = (g: Geometry): number[][] => (g as Multi).coordinates[0]![0]!.map((q) => [q[0]!, q[1]!]);
+const translate = (ring: number[][], dx: number, dy: number): number[][] => ring.map(([x, y]) => [x! + dx, y! + dy]);
+
+describe('replace, create and delete parcels', () => {
+  it('moves a vertex: new area (Planimeter), new R-tree box, block re-assigned; undo restores the blob and box', () => {
+    const target = plainParcelInBlock(p);
+    const before = snapshot(p, target.fid);
+    const ring = shell(geometryOf(p, target.fid));
+    const [w, s, e, n] = bboxOf(geometryOf(p, target.fid));
+    // Pull the first vertex outward, away from the middle, by half the parcel's width.
+    const [cx, cy] = [(w + e) / 2, (s + n) / 2];
+    const v = ring[0]!;
+    const moved = [v[0]! + (v[0]! - cx), v[1]! + (v[1]! - cy)];
+    const next = [moved, ...ring.slice(1, -1), moved];
+    const r = editGeometry(p, { op: 'replace', parcel: { fid: target.fid }, geometry: { type: 'Polygon', coordinates: [next] } }, opts);
+    expect(r.parcels).toHaveLength(1);
+    expect(areaOf(p, target.fid)).toBeGreaterThan(r.beforeM2);
+    expectAreasMatchPlanimeter(p, [target.fid]);
+    expectBoxHolds(p, target.fid);
+    expect(r.changed.map((c) => c.field)).toEqual(expect.arrayContaining(['geom', 'area_m2']));
+    // The stated area stays (the difference is now flagged on the card).
+    expect(p.db.prepare('SELECT stated_area_m2 IS NOT NULL FROM parcels WHERE fid = ?').pluck().get(target.fid)).toBe(1);
+    undoLast(p, ACTOR, T0);
+    expect(snapshot(p, target.fid)).toEqual(before);
+  });
+
+  it('moved into another key block, a parcel takes that block (and undo gives the old one back)', () => {
+    const target = plainParcelInBlock(p);
+    const other = p.db.prepare('SELECT code, geom FROM key_blocks WHERE code <> ? ORDER BY code LIMIT 1').get(target.block) as { code: string; geom: Buffer };
+    const blockCard = p.db.prepare('SELECT fid FROM key_blocks WHERE code = ?').pluck().get(other.code) as number;
+    const blockGeometry = p.features('key_blocks').features.find((f) => f.id === blockCard)!.geometry;
+    const [bx, by] = centroidOf(blockGeometry);
+    const [px, py] = centroidOf(geometryOf(p, target.fid));
+    const ring = translate(shell(geometryOf(p, target.fid)), bx - px, by - py);
+    editGeometry(p, { op: 'replace', parcel: { fid: target.fid }, geometry: { type: 'Polygon', coordinates: [ring] } }, opts);
+    expect(p.db.prepare('SELECT block_code FROM parcels WHERE fid = ?').pluck().get(target.fid)).toBe(other.code);
+    undoLast(p, ACTOR, T0);
+    expect(p.db.prepare('SELECT block_code FROM parcels WHERE fid = ?').pluck().get(target.fid)).toBe(target.block);
+  });
+
+  it('refuses an invalid outline (a bow-tie) with the reason and place, and writes nothing', () => {
+    const target = plainParcelInBlock(p);
+    const before = snapshot(p, target.fid);
+    const events0 = eventCount(p);
+    const ring = shell(geometryOf(p, target.fid));
+    const bowTie = [ring[0]!, ring[2]!, ring[1]!, ring[3]!, ring[0]!];
+    const err = refusal(() => editGeometry(p, { op: 'replace', parcel: { fid: target.fid }, geometry: { type: 'Polygon', coordinates: [bowTie] } }, opts));
+    expect(err.code).toBe('geometry_invalid');
+    expect(err.messageZh).toContain('自相交');
+    expect(err.message).toContain('Nothing was changed');
+    expect((err.details?.['issues'] as { code: string }[]).map((i) => i.code)).toContain('self_intersection');
+    const outside = refusal(() => editGeometry(p, { op: 'replace', parcel: { fid: target.fid }, geometry: { type: 'Polygon', coordinates: [translate(ring, -100, 0)] } }, opts));
+    expect(outside.code).toBe('geometry_outside_china');
+    expect(eventCount(p)).toBe(events0);
+    expect(snapshot(p, target.fid)).toEqual(before);
+  });
+
+  it('creates a parcel (code, owner, status checked; block assigned) that undo removes and redo restores under the same fid', () => {
+    const host = plainParcelInBlock(p);
+    const [w, s, e, n] = bboxOf(geometryOf(p, host.fid));
+    const dx = (e - w) * 1.5;
+    const ring = [[w + dx, s], [e + dx, s], [e + dx, n], [w + dx, n], [w + dx, s]];
+    const geometry: Geometry = { type: 'Polygon', coordinates: [ring] };
+    expect(refusal(() => editGeometry(p, { op: 'create', geometry, values: { owner: '无编号' } }, opts)).code).toBe('create_needs_code');
+    expect(refusal(() => editGeometry(p, { op: 'create', geometry, values: { code: host.code } }, opts)).code).toBe('create_code_taken');
+    expect(refusal(() => editGeometry(p, { op: 'create', geometry, values: { code: 'NEW-1', status: '完工' } }, opts)).code).toBe('edit_invalid_value');
+    expect(refusal(() => editGeometry(p, { op: 'create', geometry, values: { code: 'NEW-1', status: '已完成' } }, opts)).code).toBe('edit_needs_completion_date');
+    const r = editGeometry(p, { op: 'create', geometry, values: { code: 'NEW-1', owner: '永康市新建五金有限公司', status: '整治中', town: '东城街道' } }, opts);
+    const made = r.parcels[0]!;
+    expect(made.action).toBe('created');
+    expectAreasMatchPlanimeter(p, [made.fid]);
+    expectBoxHolds(p, made.fid);
+    const row = p.db.prepare('SELECT code, owner, status, town, block_code FROM parcels WHERE fid = ?').get(made.fid);
+    expect(row).toEqual({ code: 'NEW-1', owner: '永康市新建五金有限公司', status: '整治中', town: '东城街道', block_code: made.blockCode });
+    const created = snapshot(p, made.fid);
+    undoLast(p, ACTOR, T0);
+    expect(snapshot(p, made.fid)).toEqual({ blob: null, box: null, row: 'null' });
+    redoLast(p, ACTOR, T0);
+    expect(snapshot(p, made.fid)).toEqual(created);
+    undoLast(p, ACTOR, T0);
+  });
+
+  it('deletes a parcel and undo puts the very same row back', () => {
+    const target = plainParcelInBlock(p);
+    const before = snapshot(p, target.fid);
+    const r = editGeometry(p, { op: 'delete', parcels: [{ fid: target.fid }] }, opts);
+    expect(r.parcels).toEqual([expect.objectContaining({ fid: target.fid, action: 'deleted', geometry: null })]);
+    expect(snapshot(p, target.fid).row).toBe('null');
+    undoLast(p, ACTOR, T0);
+    expect(snapshot(p, target.fid)).toEqual(before);
+  });
+
+  it('goes through the contract: dataChanged names the old and the new place; GDAL reads the file without complaint', async () => {
+    const seen: { layers: string[]; extent?: number[][] }[] = [];
+    const core: Core = createCore(p, (name, payload) => {
+      if (name === 'dataChanged') seen.push(payload as never);
+    });
+    try {
+      const target = plainParcelInBlock(p);
+      const g = await core.parcelGeometry({ fid: target.fid });
+      expect(g.areaM2).toBe(areaOf(p, target.fid));
+      const ring = translate(shell(g.geometry), 0.002, 0);
+      const r = await core.editGeometry({ operation: { op: 'replace', parcel: { fid: target.fid }, geometry: { type: 'Polygon', coordinates: [ring] } }, actor: ACTOR });
+      expect(r.batchId).not.toBeNull();
+      const [w, s, e, n] = bboxOf(g.geometry);
+      const extent = seen.at(-1)?.extent ?? [];
+      // The old box (no longer in the R-tree) is named as well as the new one.
+      expect(extent.some((b) => b[0]! <= w && b[2]! >= e && b[1]! <= s && b[3]! >= n)).toBe(true);
+      expect(extent.some((b) => b[0]! <= w + 0.002 && b[2]! >= e + 0.002)).toBe(true);
+      const invalid = await core.editGeometry({ operation: { op: 'merge', parcels: [{ fid: target.fid }] } }).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect((invalid as PlannerError).code).toBe('invalid_input');
+      await core.undo({ actor: ACTOR });
+      expect(seen.at(-1)?.extent?.some((b) => b[0]! <= w + 0.002 && b[2]! >= e + 0.002)).toBe(true);
+    } finally {
+      await core.dispose();
+    }
+    p.db.pragma('wal_checkpoint(TRUNCATE)');
+    const info = spawnSync('ogrinfo', ['-ro', '-so', file, 'parcels'], { encoding: 'utf8' });
+    expect(info.status).toBe(0);
+    expect(info.stderr).toBe('');
+    const count = p.db.prepare('SELECT count(*) FROM parcels').pluck().get() as number;
+    expect(info.stdout).toContain(`Feature Count: ${count}`);
+    // GDAL's own R-tree check (gpkg_rtree_index consistent with the geometries).
+    const check = execFileSync('ogrinfo', ['-ro', '-q', file, '-sql', "SELECT count(*) FROM parcels p JOIN rtree_parcels_geom r ON r.id = p.fid WHERE r.minx > ST_MinX(p.geom) OR r.maxx < ST_MaxX(p.geom)"], { encoding: 'utf8' });
+    expect(check).toMatch(/count\(\*\) \(Integer\) = 0/);
+  });
+});
