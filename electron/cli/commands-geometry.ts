@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { GeometryEditResult, GeometryOperation, ParcelRef } from '../../shared/api/edit-geometry.js';
 import { PlannerError } from '../../shared/api/errors.js';
@@ -62,7 +63,7 @@ function parcelArg(v: GeometryCliValues, args: readonly string[]): ParcelRef {
  * is taken as EPSG:4490 (no datum shift, DESIGN §4).
  */
 async function readOneGeometry(file: string, crs: string | undefined, flag: string): Promise<Geometry> {
-  const read = await readGeoJson(path.resolve(file));
+  const read = await readGeoJson({ text: asCollection(fs.readFileSync(path.resolve(file), 'utf8')), name: path.basename(file) });
   const geometries = read.features.map((f) => f.geometry).filter((g): g is Geometry => g !== null);
   if (geometries.length !== 1) {
     throw usage(`${flag} ${file} must hold exactly one geometry (it holds ${geometries.length}).`, `${flag} ${file} 须只含一个几何图形(实含 ${geometries.length} 个)。`);
@@ -70,6 +71,21 @@ async function readOneGeometry(file: string, crs: string | undefined, flag: stri
   const epsg = crs ? parseCrsChoice(crs).epsg : read.crs.epsg;
   const g = geometries[0]!;
   return epsg === null || epsg === 4490 || epsg === 4326 ? g : reprojectGeometry(g, toLonLat(epsg));
+}
+
+/** A bare geometry or a feature wrapped as a collection (the reader takes collections), its "crs" member kept. */
+function asCollection(text: string): string {
+  let root: unknown;
+  try {
+    root = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return text;
+  }
+  if (typeof root !== 'object' || root === null || !('type' in root)) return text;
+  const { type, crs, ...rest } = root as { type: unknown; crs?: unknown };
+  if (type === 'FeatureCollection') return text;
+  const feature = type === 'Feature' ? { type, ...rest } : { type: 'Feature', properties: {}, geometry: { type, ...rest } };
+  return JSON.stringify({ type: 'FeatureCollection', ...(crs === undefined ? {} : { crs }), features: [feature] });
 }
 
 function lineCoordinates(g: Geometry, file: string): number[][] {

@@ -1,5 +1,6 @@
 import { BrowserWindow, screen } from 'electron';
-import { BRIEFING_PHASES, BRIEFING_RUN_PARAM, paperCssPx } from '../../shared/api/briefing.js';
+import { BRIEFING_PHASES, BRIEFING_RUN_PARAM, paperViewportPx, pngHeightFor } from '../../shared/api/briefing.js';
+import { PlannerError } from '../../shared/api/errors.js';
 import { READ_PAGE_STATE, cancelledError, pageTimeoutMs, waitForPage, type BriefingRenderer, type PageState, type RenderControl, type RenderJob, type RenderedFile } from '../core/briefing/renderer.js';
 
 /**
@@ -30,7 +31,7 @@ export class ElectronBriefingRenderer implements BriefingRenderer {
 
   private async renderNow(job: RenderJob, ctl: RenderControl): Promise<RenderedFile> {
     if (ctl.signal.aborted) throw cancelledError();
-    const sheet = paperCssPx(job.paper);
+    const sheet = paperViewportPx(job.paper);
     // A PNG is captured at the requested width: the page is zoomed so that its sheet fills it.
     const screenScale = screen.getPrimaryDisplay().scaleFactor || 1;
     const zoom = job.format === 'png' ? job.widthPx / (sheet.width * screenScale) : 1;
@@ -73,8 +74,12 @@ export class ElectronBriefingRenderer implements BriefingRenderer {
         });
       } else {
         const image = await win.webContents.capturePage();
+        if (image.isEmpty()) {
+          throw new PlannerError('briefing_capture_failed', 'The briefing window could not be captured as an image; export a PDF instead.', '无法截取简报窗口的图像,请改为导出 PDF。');
+        }
         const size = image.getSize();
-        bytes = size.width === job.widthPx ? image.toPNG() : image.resize({ width: job.widthPx, quality: 'best' }).toPNG();
+        const height = pngHeightFor(job.paper, job.widthPx);
+        bytes = size.width === job.widthPx && size.height === height ? image.toPNG() : image.resize({ width: job.widthPx, height, quality: 'best' }).toPNG();
       }
       ctl.onProgress(BRIEFING_PHASES.print, 1, 1);
       return { bytes, pages: job.format === 'pdf' ? Math.max(1, state.pages) : 1 };

@@ -53,7 +53,8 @@ function start(): void {
   project = Project.open(requested ? path.resolve(requested) : ensureWorkingCopy(app.getPath('userData')));
   // Briefings print through a hidden window of our own page (printToPDF): no system Chromium needed.
   const core = createCore(project, createIpcEmitter(), { briefing: new ElectronBriefingRenderer(PRELOAD, APP_INDEX_URL) });
-  core.tiles.startWorkers();
+  // The first view's parcel tiles are cut while the window loads.
+  core.tiles.warmUp(project.info().bbox);
   registerIpc(core, isAppUrl, core.stageUpload);
   registerBasemapDialog(isAppUrl);
   registerBriefingFile(core.briefingFile, isAppUrl);

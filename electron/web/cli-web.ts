@@ -83,7 +83,8 @@ async function main(): Promise<void> {
   // Briefings are printed by the system Chromium from this server's own briefing page ($LANDPLANNER_CHROMIUM to choose it).
   const briefing = new ChromiumBriefingRenderer();
   const core = createCore(project, emit, { briefing });
-  core.tiles.startWorkers();
+  // The first view's parcel tiles are cut while the page loads.
+  core.tiles.warmUp(project.info().bbox);
   const server = await listen(opts, core);
   forward = server.emit;
   briefing.setPageBase({ origin: new URL(server.url).origin, token: server.token });

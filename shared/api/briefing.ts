@@ -32,10 +32,20 @@ export function paperCssPx(paper: PaperSize): { width: number; height: number } 
   return { width: mm.width * CSS_PX_PER_MM, height: mm.height * CSS_PX_PER_MM };
 }
 
-/** A PNG's height for a requested width: the sheet's aspect ratio, rounded to whole pixels. */
+/** The window a sheet is printed in: whole CSS pixels (A4: 1123 × 794), the sheet fitting inside. */
+export function paperViewportPx(paper: PaperSize): { width: number; height: number } {
+  const css = paperCssPx(paper);
+  return { width: Math.ceil(css.width), height: Math.ceil(css.height) };
+}
+
+/**
+ * A PNG's height for a requested width: the print window scaled to that width, rounded to whole
+ * pixels (1600 → 1131 for A4). Browsers size a screenshot in whole CSS pixels times the scale, so
+ * the window — not the fractional sheet — sets the exact size.
+ */
 export function pngHeightFor(paper: PaperSize, widthPx: number): number {
-  const mm = PAPER_MM[paper];
-  return Math.round((widthPx * mm.height) / mm.width);
+  const vp = paperViewportPx(paper);
+  return Math.round((widthPx * vp.height) / vp.width);
 }
 
 /** A PNG's width when none is asked for: the sheet at PRINT_DPI. */

@@ -11,6 +11,8 @@ import { LAYER_IDS, type LayerId } from './layers.js';
 export const TILE_ROUTE_PREFIX = '/tiles/';
 /** Deepest zoom the core cuts; maplibre over-zooms beyond it (0.15 m per tile unit at z16). */
 export const TILE_MAX_ZOOM = 16;
+/** The map draws parcel tiles from this zoom on (below it a city's 100,000 parcels are one tile of dots). */
+export const TILE_MIN_ZOOM = 8;
 /** MVT extent and buffer (tile units): the geojson-vt / maplibre defaults. */
 export const TILE_EXTENT = 4096;
 export const TILE_BUFFER = 64;

@@ -2,7 +2,7 @@
  * Merging parcels (issue 5 item 5), pure: the union of two or more polygons that share edges or
  * overlap. The union is polyclip-ts's (Martinez–Rueda–Feito sweep in exact arithmetic, the engine
  * of @turf/union). It drops vertices that are collinear in lon/lat; they are put back, because
- * areas are geodesic (shared/domain/area.ts): dropping a "collinear" vertex from a 200 m edge
+ * areas are geodesic (shared/domain/area.ts): dropping a "collinear" vertex from a 200 m east–west edge
  * changes the area by ≈ 0.04 m² at 29°N, so merged parcels would not add up to their parts.
  */
 import { union, type Geom } from 'polyclip-ts';

@@ -35,6 +35,18 @@ export function tileYToLat(y: number, z: number): number {
   return (180 / Math.PI) * Math.atan(Math.sinh(n));
 }
 
+/**
+ * The zoom at which `bbox` fits a view of width × height CSS px with `padding` on every side — as
+ * maplibre's fitBounds frames it (512-px world at zoom 0, north up). Infinity for a point.
+ */
+export function fitZoom(bbox: BBox, width: number, height: number, padding: number): number {
+  const dx = lonToTileX(bbox[2], 0) - lonToTileX(bbox[0], 0);
+  const dy = latToTileY(bbox[1], 0) - latToTileY(bbox[3], 0);
+  const zx = dx > 0 ? Math.log2((width - 2 * padding) / (512 * dx)) : Infinity;
+  const zy = dy > 0 ? Math.log2((height - 2 * padding) / (512 * dy)) : Infinity;
+  return Math.min(zx, zy);
+}
+
 /** True for integer z/x/y of an existing tile with z ≤ maxZoom. */
 export function isTileCoord(z: number, x: number, y: number, maxZoom: number): boolean {
   if (!Number.isInteger(z) || !Number.isInteger(x) || !Number.isInteger(y)) return false;

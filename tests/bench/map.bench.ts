@@ -35,6 +35,8 @@ function projectCopy(dir: string, name: string): string {
 /** Browser mode on the project, page opened, until the map reports idle: seconds from navigation to idle. */
 async function openToIdle(browser: Browser, app: RunningApp, query: string): Promise<{ page: Page; seconds: number }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // tsx (esbuild keepNames) wraps named functions in __name(…): page.evaluate callbacks need it in the page too.
+  await page.addInitScript('window.__name = (f) => f;');
   const t0 = performance.now();
   await page.goto(`${app.url}${query}`);
   await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: IDLE_TIMEOUT_MS });

@@ -250,7 +250,7 @@ describe('Electron IPC bridge specifics', () => {
   it('exposes exactly the contract methods, onEvent and the upload side channel as window.planner', () => {
     const bridge = fakeElectron.mainWorld['planner'] as Record<string, unknown> | undefined;
     expect(bridge).toBeDefined();
-    expect(Object.keys(bridge ?? {}).sort()).toEqual([...Object.keys(inProcessClient({} as Api)), 'onEvent', 'upload', 'pickBasemapFile'].sort());
+    expect(Object.keys(bridge ?? {}).sort()).toEqual([...Object.keys(inProcessClient({} as Api)), 'onEvent', 'upload', 'pickBasemapFile', 'briefingFile'].sort());
   });
 
   it('refuses calls from a frame that is not the app', async () => {

@@ -33,8 +33,7 @@ async function openBriefing(page: Page, asOf: string): Promise<void> {
   await expect(page.getByTestId('briefing-asof')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('briefing-asof').fill(asOf);
   await expect(page.getByTestId('briefing-asof')).toHaveValue(asOf);
-  await expect(page.getByTestId('briefing-asof').first()).toBeVisible();
-  await expect(page.locator('[data-testid="briefing-sheet"] [data-testid="briefing-asof"]')).toContainText(asOf);
+  await expect(page.getByTestId('briefing-sheet-asof')).toContainText(asOf);
 }
 
 test('the briefing from the toolbar: preview, 导出 PDF, and the PDF’s figures equal `landplanner goals`', async ({ page }) => {
@@ -78,8 +77,11 @@ test('the atlas reports its progress and can be cancelled; a block briefing is n
 
   await page.getByTestId('briefing-extent').selectOption('block:ZD01');
   await expect(page.getByTestId('briefing-title')).toContainText('老长城区块');
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.getByTestId('briefing-export-png').click()]);
-  expect(download.suggestedFilename()).toBe('老长城区块-简报-2023-08-01.png');
+  const downloaded = page.waitForEvent('download', { timeout: 180_000 });
+  await page.getByTestId('briefing-export-png').click();
+  await expect(task).toHaveAttribute('data-status', /done|failed/, { timeout: 180_000 });
+  expect(await task.getAttribute('data-status'), (await task.textContent()) ?? '').toBe('done');
+  expect((await downloaded).suggestedFilename()).toBe('老长城区块-简报-2023-08-01.png');
 });
 
 test('presentation mode: the city, then each key block; PageDown turns, Esc ends', async ({ page }) => {

@@ -208,3 +208,49 @@ test('drags a vertex of the selected parcel: the area follows live in m² and �
   await expect(page.getByTestId('undo-notice')).toHaveAttribute('data-kind', 'undone');
   await expect.poll(async () => (await api<ParcelGeometry>(page, 'parcelGeometry', { fid: parcel.fid })).areaM2).toBe(original.areaM2);
 });
+
+test('draws a new parcel: Esc drops the sketch, double-click finishes, the form names it, 保存 creates it; Ctrl+Z removes it', async ({ page }) => {
+  await page.goto(app.url);
+  await waitIdle(page);
+  const parcel = await findCandidate(page);
+  await openParcel(page, parcel);
+  const box = await page.getByTestId('map').boundingBox();
+  if (!box) throw new Error('no map');
+  // A triangle in the lower left of the view (the parcel is framed in the middle).
+  const at = (fx: number, fy: number): [number, number] => [box.x + box.width * fx, box.y + box.height * fy];
+  await page.getByTestId('edit-tool-draw').click();
+  const handle = (): Promise<[number, number][]> => page.evaluate(() => (window as MapWindow).__plannerEditTools?.sketchVertices() ?? []);
+  await page.mouse.click(...at(0.1, 0.9));
+  await page.mouse.click(...at(0.2, 0.9));
+  expect(await handle()).toHaveLength(2);
+  await page.keyboard.press('Escape');
+  expect(await handle()).toHaveLength(0);
+  await expect(page.getByTestId('edit-geometry-panel')).toHaveAttribute('data-mode', 'draw');
+
+  await page.mouse.click(...at(0.08, 0.92));
+  await page.mouse.click(...at(0.22, 0.92));
+  await page.mouse.dblclick(...at(0.15, 0.78));
+  const vertices = await handle();
+  expect(vertices).toHaveLength(3);
+  const [oracle] = planimeterAreasM2([{ type: 'Polygon', coordinates: [[...vertices, vertices[0]!]] }]);
+  const panel = page.getByTestId('edit-geometry-panel');
+  expect(Math.abs(Number(await panel.getByTestId('edit-draft-area').getAttribute('data-area-m2')) - (oracle ?? NaN))).toBeLessThan(0.01);
+  await expect(panel.getByTestId('edit-geometry-save')).toBeDisabled();
+  await panel.getByTestId('edit-new-code').fill('YK2023-NEW-01');
+  await panel.getByTestId('edit-new-owner').fill('永康市新绘五金有限公司');
+  await panel.getByTestId('edit-new-status').selectOption('整治中');
+  await panel.getByTestId('edit-geometry-save').click();
+
+  const card = page.getByTestId('parcel-card');
+  await expect(card).toHaveAttribute('data-code', 'YK2023-NEW-01');
+  await expect(card).toContainText('永康市新绘五金有限公司');
+  await expect(card.getByTestId('status-chip')).toHaveAttribute('data-status', '整治中');
+  expect(Math.abs(Number(await card.getByTestId('parcel-area').getAttribute('data-m2')) - (oracle ?? NaN))).toBeLessThan(0.01);
+  await expect(card.locator('[data-testid="history-entry"][data-field="@row"]')).toHaveCount(1);
+
+  await page.getByTestId('inspector').locator('.card-head').click();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('undo-notice')).toHaveAttribute('data-kind', 'undone');
+  await expect(page.getByTestId('parcel-card')).toHaveCount(0);
+  expect(await api<unknown[]>(page, 'searchParcels', { q: 'YK2023-NEW-01' })).toEqual([]);
+});

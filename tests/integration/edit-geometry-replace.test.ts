@@ -43,7 +43,7 @@ const shell = (g: Geometry): number[][] => (g as Multi).coordinates[0]![0]!.map(
 const translate = (ring: number[][], dx: number, dy: number): number[][] => ring.map(([x, y]) => [x! + dx, y! + dy]);
 
 describe('replace, create and delete parcels', () => {
-  it('moves a vertex: new area (Planimeter), new R-tree box, block re-assigned; undo restores the blob and box', () => {
+  it('moves a vertex: new area (Planimeter), new R-tree box; undo restores the blob and box', () => {
     const target = plainParcelInBlock(p);
     const before = snapshot(p, target.fid);
     const ring = shell(geometryOf(p, target.fid));
@@ -77,6 +77,23 @@ describe('replace, create and delete parcels', () => {
     expect(p.db.prepare('SELECT block_code FROM parcels WHERE fid = ?').pluck().get(target.fid)).toBe(other.code);
     undoLast(p, ACTOR, T0);
     expect(p.db.prepare('SELECT block_code FROM parcels WHERE fid = ?').pluck().get(target.fid)).toBe(target.block);
+  });
+
+  it('keeps the parcels’ extent in gpkg_contents up to date: grown by an outline moved out, recomputed when it moves back', () => {
+    const extent = (): number[] => p.db.prepare("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = 'parcels'").raw(true).get() as number[];
+    const rtree = (): number[] => p.db.prepare('SELECT min(minx), min(miny), max(maxx), max(maxy) FROM rtree_parcels_geom').raw(true).get() as number[];
+    const near = (a: number[], b: number[]): boolean => a.every((v, i) => Math.abs(v - (b[i] ?? NaN)) < 1e-4);
+    const before = extent();
+    expect(near(before, rtree())).toBe(true);
+    const target = plainParcelInBlock(p);
+    const ring = translate(shell(geometryOf(p, target.fid)), 0.5, 0);
+    editGeometry(p, { op: 'replace', parcel: { fid: target.fid }, geometry: { type: 'Polygon', coordinates: [ring] } }, opts);
+    expect(extent()[2]).toBeGreaterThanOrEqual(Math.max(...ring.map((q) => q[0]!)));
+    expect(extent()[2]).toBeGreaterThan(before[2]!);
+    expect(near(extent(), rtree())).toBe(true);
+    undoLast(p, ACTOR, T0);
+    expect(near(extent(), rtree())).toBe(true);
+    expect(near(extent(), before)).toBe(true);
   });
 
   it('refuses an invalid outline (a bow-tie) with the reason and place, and writes nothing', () => {

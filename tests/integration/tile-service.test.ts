@@ -7,7 +7,7 @@ import { PlannerError } from '../../shared/api/errors.js';
 import type { BBox } from '../../shared/api/geojson.js';
 import type { LayerId } from '../../shared/api/layers.js';
 import { boxesMeet } from '../../shared/geo/planar.js';
-import { latToTileY, lonToTileX, tileBounds, tilesCovering, type TileCoord } from '../../shared/geo/tile-coords.js';
+import { fitZoom, latToTileY, lonToTileX, tileBounds, tilesCovering, type TileCoord } from '../../shared/geo/tile-coords.js';
 import { createCore, type Core } from '../../electron/core/core.js';
 import { Project } from '../../electron/core/project/project.js';
 import { DETAIL_ZOOM } from '../../electron/core/tiles/tile-properties.js';
@@ -260,6 +260,25 @@ describe('the sample project in tiles', () => {
       await pooled.tile('parcels', t.z, t.x, t.y);
       expect(pooled.cachedTiles()).toContain(`parcels/${t.z}/${t.x}/${t.y}`);
       expect(pooled.tilesCut).toBe(2);
+    } finally {
+      await pooled.dispose();
+    }
+  });
+
+  it('warming up cuts the first view’s tiles before anyone asks', async () => {
+    const pooled = new TileService(project.db, { projectPath: project.path, workers: 1 });
+    try {
+      const bbox = project.info().bbox as BBox;
+      const queued = pooled.warmUp(bbox, { width: 860, height: 790, padding: 32 });
+      // fitZoom is checked against fitBounds' rule in tile-coords.test.ts.
+      const z = Math.floor(fitZoom(bbox, 860, 790, 32));
+      expect(queued).toEqual(tilesCovering(bbox, z));
+      expect(queued.length).toBeGreaterThan(0);
+      // Asking for them now joins the cuts under way: each is cut once.
+      await Promise.all(queued.map((t) => pooled.tile('parcels', t.z, t.x, t.y)));
+      expect(pooled.tilesCut).toBe(queued.length);
+      for (const t of queued) expect(pooled.cachedTiles()).toContain(`parcels/${t.z}/${t.x}/${t.y}`);
+      expect(pooled.warmUp(null)).toEqual([]);
     } finally {
       await pooled.dispose();
     }

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { TILE_MAX_ZOOM, parseTilePath } from '../../shared/api/tiles.js';
-import { isTileCoord, latToTileY, lonToTileX, tileBounds, tileXToLon, tileYToLat, tilesCovering } from '../../shared/geo/tile-coords.js';
+import { fitZoom, isTileCoord, latToTileY, lonToTileX, tileBounds, tileXToLon, tileYToLat, tilesCovering } from '../../shared/geo/tile-coords.js';
 
 /** Half the Web Mercator world width in metres (EPSG:3857). */
 const HALF_WORLD_M = 20037508.342789244;
@@ -67,6 +67,15 @@ describe('tile coordinates', () => {
     expect(tilesCovering([-200, -90, 200, 90], 1)).toHaveLength(4);
     expect(tilesCovering([1, 1, 0, 0], 3)).toEqual([]);
     expect(tilesCovering([Number.NaN, 0, 1, 1], 3)).toEqual([]);
+  });
+
+  it('frame a box like fitBounds: one tile of zoom z in 512 px is zoom z', () => {
+    const t = { z: 10, x: 853, y: 426 };
+    expect(fitZoom(tileBounds(t), 512, 512, 0)).toBeCloseTo(10, 9);
+    // Twice the room: one zoom more; padding takes room away; the tighter side decides.
+    expect(fitZoom(tileBounds(t), 1024 + 64, 1024 + 64, 32)).toBeCloseTo(11, 9);
+    expect(fitZoom(tileBounds(t), 2048, 512, 0)).toBeCloseTo(10, 9);
+    expect(fitZoom([120, 29, 120, 29], 800, 600, 0)).toBe(Infinity);
   });
 
   it('accept only tiles that exist', () => {

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { BRIEFING_PHASES, BRIEFING_RUN_PARAM, PAPER_MM, paperCssPx, pngHeightFor } from '../../../shared/api/briefing.js';
+import { BRIEFING_PHASES, BRIEFING_RUN_PARAM, PAPER_MM, paperViewportPx } from '../../../shared/api/briefing.js';
 import { PlannerError } from '../../../shared/api/errors.js';
 import { findChromium } from './chromium-path.js';
 import { READ_PAGE_STATE, cancelledError, pageTimeoutMs, waitForPage, type BriefingRenderer, type PageState, type RenderControl, type RenderJob, type RenderedFile } from './renderer.js';
@@ -108,9 +108,8 @@ export class ChromiumBriefingRenderer implements BriefingRenderer {
     const base = this.base;
     if (!base) throw new PlannerError('briefing_unavailable', 'The briefing page is not served yet.', '简报页面尚未就绪。');
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    const sheet = paperCssPx(job.paper);
     const run = `r${++this.runs}`;
-    const warm = await this.pageFor(job, sheet);
+    const warm = await this.pageFor(job);
     // Cancel closes the page's context: whatever the page was doing stops, and it is not kept.
     const abort = (): void => void this.dropWarm();
     ctl.signal.addEventListener('abort', abort, { once: true });
@@ -128,14 +127,15 @@ export class ChromiumBriefingRenderer implements BriefingRenderer {
   }
 
   /** The warm page when it has this sheet size, else a fresh one (the old one is closed). */
-  private async pageFor(job: RenderJob, sheet: { width: number; height: number }): Promise<WarmPage> {
-    // A PNG is the sheet scaled to the requested width; the PDF is vector (scale 1).
-    const scale = job.format === 'png' ? job.widthPx / sheet.width : 1;
+  private async pageFor(job: RenderJob): Promise<WarmPage> {
+    const viewport = paperViewportPx(job.paper);
+    // A PNG is the print window scaled to the requested width (exactly widthPx wide); the PDF is vector (scale 1).
+    const scale = job.format === 'png' ? job.widthPx / viewport.width : 1;
     const key = `${job.paper}|${scale}`;
     if (this.warm?.key === key && !this.warm.page.isClosed()) return this.warm;
     await this.dropWarm();
     const browser = await this.launch();
-    const context = await browser.newContext({ viewport: { width: Math.ceil(sheet.width), height: Math.ceil(sheet.height) }, deviceScaleFactor: scale, locale: 'zh-CN' });
+    const context = await browser.newContext({ viewport, deviceScaleFactor: scale, locale: 'zh-CN' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -178,10 +178,8 @@ export class ChromiumBriefingRenderer implements BriefingRenderer {
         margin: { top: '0', right: '0', bottom: '0', left: '0' },
       });
     } else {
-      // Exactly widthPx × pngHeightFor(…) device pixels: Chromium truncates the clip's scaled size, so a quarter pixel is added.
-      const scale = job.widthPx / paperCssPx(job.paper).width;
-      const clip = { x: 0, y: 0, width: (job.widthPx + 0.25) / scale, height: (pngHeightFor(job.paper, job.widthPx) + 0.25) / scale };
-      bytes = await page.screenshot({ type: 'png', clip, scale: 'device' });
+      // The whole print window: widthPx × pngHeightFor(paper, widthPx) device pixels.
+      bytes = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...paperViewportPx(job.paper) }, scale: 'device' });
     }
     ctl.onProgress(BRIEFING_PHASES.print, 1, 1);
     return { bytes, pages: job.format === 'pdf' ? Math.max(1, state.pages) : 1 };

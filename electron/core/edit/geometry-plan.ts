@@ -10,7 +10,7 @@ import { encodeGpkgBlob, envelopeOf } from '../gpkg/blob.js';
 import { SRS_CGCS2000 } from '../gpkg/gpkg-schema.js';
 import { ParcelAssigner } from '../spatial/assigner.js';
 import { fieldDef, type CheckContext } from './fields.js';
-import { readRowJson, rowJson } from './geometry-fields.js';
+import { hex, readRowJson, rowJson } from './geometry-fields.js';
 import { rowLabelEn, rowLabelZh, type EditStore, type RowRef } from './store.js';
 
 /**
@@ -71,8 +71,6 @@ export function checkOutline(g: Geometry, who: { zh: string; en: string }, detai
   if (!(areaM2 > 0)) throw new PlannerError('geometry_no_area', `${who.en}: the outline has no area`, `${who.zh}:图形面积为零`, details);
   return { geometry, blob: encodeGpkgBlob(geometry, SRS_CGCS2000), areaM2 };
 }
-
-const hex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 
 /** The row-edit plan: field changes in the order they are written (all checks passed). */
 export function planRowEdits(store: EditStore, settings: Settings, rows: readonly RowEdit[], fieldChanges: readonly FieldChange[]): FieldChange[] {

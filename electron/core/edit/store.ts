@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { EditTable, FieldChange } from '../../../shared/api/edit.js';
-import { refreshContentsExtent } from '../gpkg/gpkg-schema.js';
+import type { BBox } from '../../../shared/api/geojson.js';
 import { EDITABLE_FIELDS, TABLE_LABEL_ZH } from './fields.js';
-import { isSpecialField, readSpecial, systemFieldDef, writeSpecial } from './geometry-fields.js';
+import { changeBoxes, isSpecialField, readSpecial, systemFieldDef, updateParcelExtent, writeSpecial } from './geometry-fields.js';
 import { fromColumn, toEventText } from './values.js';
 
 /** The column that names a row to people: parcel code, or the factory's own code. */
@@ -32,8 +32,8 @@ export function rowLabelEn(r: RowRef): string {
  */
 export class EditStore {
   private readonly cache = new Map<string, Database.Statement>();
-  /** Geometry was written: gpkg_contents' extent is refreshed once at the end (finishWrites). */
-  private geometryWritten = false;
+  /** Outlines written and removed: gpkg_contents' extent is brought up to date once at the end (finishWrites). */
+  private readonly outlines: { removed: BBox[]; added: BBox[] } = { removed: [], added: [] };
 
   constructor(readonly db: Database.Database) {}
 
@@ -77,7 +77,6 @@ export class EditStore {
     EditStore.assertField(table, field);
     if (isSpecialField(field)) {
       writeSpecial(this.db, fid, field, value);
-      this.geometryWritten = true;
       return;
     }
     this.stmt(`UPDATE "${table}" SET "${field}" = ? WHERE fid = ?`).run(value, fid);
@@ -85,8 +84,10 @@ export class EditStore {
 
   /** After the last write of a run: the parcels' extent in gpkg_contents, when geometry changed. */
   finishWrites(): void {
-    if (this.geometryWritten) refreshContentsExtent(this.db, 'parcels');
-    this.geometryWritten = false;
+    const { removed, added } = this.outlines;
+    if (removed.length > 0 || added.length > 0) updateParcelExtent(this.db, removed, added);
+    removed.length = 0;
+    added.length = 0;
   }
 
   blockExists(code: string): boolean {
@@ -121,6 +122,9 @@ export class EditStore {
   /** Writes the change and its one audit event. */
   apply(c: FieldChange, actor: string, at: string, batchId: number): void {
     this.write(c.table, c.fid, c.field, c.new);
+    const { before, after } = changeBoxes(c);
+    if (before) this.outlines.removed.push(before);
+    if (after) this.outlines.added.push(after);
     this.stmt(
       'INSERT INTO events (at, actor, table_name, row_fid, field, old_value, new_value, batch_id, undone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)',
     ).run(at, actor, c.table, c.fid, c.field, toEventText(c.old), toEventText(c.new), batchId);

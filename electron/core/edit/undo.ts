@@ -4,7 +4,7 @@ import { ROW_FIELD } from '../../../shared/api/edit-geometry.js';
 import { PlannerError } from '../../../shared/api/errors.js';
 import type { Project } from '../project/project.js';
 import { fieldDef } from './fields.js';
-import { isNoteField, systemFieldDef } from './geometry-fields.js';
+import { isNoteField, rowCode, systemFieldDef } from './geometry-fields.js';
 import { EditStore, rowLabelEn, rowLabelZh } from './store.js';
 import { fromEventText } from './values.js';
 
@@ -62,7 +62,7 @@ function replay(project: Project, batchId: number, kind: 'undo' | 'redo', actor:
     const before = fromEventText(def, e.old_value);
     const after = fromEventText(def, e.new_value);
     const [expected, target] = kind === 'undo' ? [after, before] : [before, after];
-    const ref = store.byFid(table, e.row_fid) ?? { table, fid: e.row_fid, code: null };
+    const ref = store.byFid(table, e.row_fid) ?? { table, fid: e.row_fid, code: e.field === ROW_FIELD ? rowCode(e.old_value ?? e.new_value) : null };
     // A lineage note has no column to compare; a row event compares the whole row (null: absent).
     const current = isNoteField(e.field) ? expected : store.exists(table, e.row_fid) || e.field === ROW_FIELD ? store.read(table, e.row_fid, e.field) : undefined;
     if (current !== expected) {

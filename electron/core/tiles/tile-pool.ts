@@ -38,6 +38,12 @@ export function tileWorkerCount(): number {
   return Number.isFinite(n) && n >= 1 ? Math.floor(n) : 0;
 }
 
+/**
+ * A tile of 50,000 parcels allocates some 100 MB of short-lived objects (GeoJSON, geojson-vt's
+ * copies, vt-pbf's points): a large young generation collects them cheaply instead of promoting them.
+ */
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 96 };
+
 const HERE = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
 
 /**
@@ -102,7 +108,7 @@ export class TilePool {
     if (this.members.length > 0 || this.broken) return;
     const entry = workerEntry('tile-worker', HERE);
     for (let i = 0; i < this.size; i++) {
-      const worker = new Worker(entry, { workerData: { projectPath: this.projectPath } satisfies TileWorkerData });
+      const worker = new Worker(entry, { workerData: { projectPath: this.projectPath } satisfies TileWorkerData, resourceLimits: WORKER_HEAP });
       worker.unref();
       const member: Member = { worker, busy: null };
       worker.on('message', (reply: TileReply) => this.finish(member, reply));

@@ -3,13 +3,19 @@ import type { EventListener, EventPayload } from '../../../shared/api/contract.j
 import type { BBox } from '../../../shared/api/geojson.js';
 import type { LayerId } from '../../../shared/api/layers.js';
 import { PlannerError } from '../../../shared/api/errors.js';
-import { TILE_MAX_ZOOM } from '../../../shared/api/tiles.js';
+import { TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '../../../shared/api/tiles.js';
 import { boxesMeet } from '../../../shared/geo/planar.js';
-import { isTileCoord, type TileCoord } from '../../../shared/geo/tile-coords.js';
+import { fitZoom, isTileCoord, tilesCovering, type TileCoord } from '../../../shared/geo/tile-coords.js';
 import { DEFAULT_TILE_CACHE_BYTES, TileCache, type EncodedTile } from './tile-cache.js';
 import { bufferedBounds, cutTile } from './tile-cut.js';
 import { TilePool, tileWorkerCount } from './tile-pool.js';
 import { TileReader } from './tile-reader.js';
+
+/**
+ * The map area of the app's default window (1440 × 900, less the docks and the toolbar), and the
+ * padding the map frames the project with (MapController): the first view warmUp prepares.
+ */
+export const FIRST_VIEW = { width: 860, height: 790, padding: 32 } as const;
 
 export interface TileServiceOptions {
   cacheBytes?: number;
@@ -139,6 +145,22 @@ export class TileService {
   /** Starts the tile workers ahead of the first tile (the app calls it when it opens the project; tests need not). */
   startWorkers(): void {
     this.pool?.start();
+  }
+
+  /**
+   * Called when the app opens the project: starts the workers and cuts, ahead of any request, the
+   * parcel tiles of the first view — the project (`bbox`) framed in the default window — while the
+   * window loads. Another window size asks for other tiles, which are cut on request as usual.
+   * Returns the tiles queued.
+   */
+  warmUp(bbox: BBox | null, view: { width: number; height: number; padding: number } = FIRST_VIEW): TileCoord[] {
+    this.startWorkers();
+    if (!bbox || !this.pool) return [];
+    const z = Math.floor(fitZoom(bbox, view.width, view.height, view.padding));
+    if (!Number.isFinite(z) || z < TILE_MIN_ZOOM) return [];
+    const tiles = tilesCovering(bbox, Math.min(z, TILE_MAX_ZOOM));
+    for (const t of tiles) void this.tile('parcels', t.z, t.x, t.y, { prefetch: true }).catch(() => undefined);
+    return tiles;
   }
 
   async dispose(): Promise<void> {

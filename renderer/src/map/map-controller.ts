@@ -19,9 +19,8 @@ import { featureDiff } from './feature-diff.js';
 import { labelPoints } from './label-points.js';
 import type { PlannerMapTestHandle } from './test-handle.js';
 import { ParcelHighlight, parcelBounds } from './highlight.js';
-import { TILED_MIN_ZOOM, TileRevisions, dropCachedTiles, featureTarget, prefetchTiles, revisedTileUrl, tilesTouching, type TiledLayers } from './tiled-source.js';
-import { TILE_MAX_ZOOM } from '../../../shared/api/tiles.js';
-import { tilesCovering } from '../../../shared/geo/tile-coords.js';
+import { featureTarget, type TiledLayers } from './tiled-source.js';
+import { TiledLayerState } from './tiled-layer-state.js';
 import { applyBasemap, type BasemapView } from './basemap-style.js';
 import { MapPresenter } from './layer-style/map-presenter.js';
 import type { MapPresentation } from './layer-style/presentation.js';
@@ -86,27 +85,21 @@ export class MapController {
   private pendingBounds: BBox | null = null;
   private basemap: BasemapView | null = null;
   private appliedBasemap: BasemapView | null = null;
-  private readonly tiled: TiledLayers;
-  /** Feature counts of the tiled layers (the project's, from listLayers): what their tiles hold. */
-  private readonly tiledCounts = new Map<LayerId, number>();
-  /** Per tiled layer, which tiles changed since the page opened (their URLs carry it: tiled-source.ts). */
-  private readonly tileRevisions = new Map<string, TileRevisions>();
+  /** Layers drawn from the core's vector tiles (parcels): URLs, changed tiles, counts. */
+  private readonly tiled: TiledLayerState;
 
   constructor(container: HTMLElement, options: MapControllerOptions = {}) {
     this.onSelect = options.onSelect;
     this.idleMarker = options.idleMarker ?? document.body;
     this.statuses = options.statuses ?? [];
-    this.tiled = options.tiled ?? {};
+    this.tiled = new TiledLayerState(options.tiled ?? {});
     // Tiled layers start hidden (style.ts): shown once the view is framed on the project.
-    for (const layer of LAYER_IDS) if (this.tiled[layer] !== undefined) this.appliedVisible.delete(layer);
+    for (const layer of this.tiled.layers) this.appliedVisible.delete(layer);
     this.map = new MaplibreMap({
       container,
-      style: buildStyle(this.statuses, null, this.tiled),
+      style: buildStyle(this.statuses, null, this.tiled.urls),
       // A tile an edit touched is asked for under a new URL (tiled-source.ts: TileRevisions).
-      transformRequest: (url, type) => {
-        const revised = type === 'Tile' ? revisedTileUrl(url, this.tileRevisions) : undefined;
-        return revised ? { url: revised } : undefined;
-      },
+      transformRequest: this.tiled.transformRequest,
       center: YONGKANG_CENTER,
       zoom: 10,
       attributionControl: false,
@@ -203,34 +196,12 @@ export class MapController {
 
   /** The project's feature counts (listLayers): the tiled layers' counts for the test handle. */
   setLayerCounts(counts: Partial<Record<LayerId, number>>): void {
-    for (const layer of LAYER_IDS) {
-      const n = counts[layer];
-      if (this.tiled[layer] !== undefined && n !== undefined) this.tiledCounts.set(layer, n);
-    }
+    this.tiled.setCounts(counts);
   }
 
-  /**
-   * Reloads a tiled layer's tiles after a change: only those meeting `extent` (an edit's boxes),
-   * in view and in maplibre's cache of tiles out of view, or every tile (an import: no extent) —
-   * the core has dropped the same tiles from its cache before announcing the change, and tiles
-   * whose ETag did not change are not parsed again. A tile still loading when the change came may
-   * carry the old content, so a refresh made while the source is loading is repeated once idle.
-   */
+  /** Reloads the tiles of a tiled layer a change touched (`extent`: an edit's boxes), or all of them (tiled-layer-state.ts). */
   refreshTiles(layer: LayerId, extent?: readonly BBox[]): void {
-    if (this.tiled[layer] === undefined || !this.styleLoaded || !this.map.getSource(layer)) return;
-    let revisions = this.tileRevisions.get(layer);
-    if (!revisions) this.tileRevisions.set(layer, (revisions = new TileRevisions()));
-    if (extent) revisions.touch(extent);
-    else revisions.touchAll();
-    const settled = this.map.isSourceLoaded(layer);
-    // Tiles in view are of zoom ⌊zoom⌋ (beyond the source's maxzoom maplibre 6 cuts them from their
-    // parent itself, under their own z/x/y), and their parents or children while it changes.
-    const tiles = extent ? tilesTouching(extent, TILED_MIN_ZOOM, Math.min(Math.floor(this.map.getZoom()) + 1, Math.ceil(this.map.getMaxZoom()))) : null;
-    if (extent && tiles?.length === 0) return;
-    if (extent && tiles && dropCachedTiles(this.map, layer, extent)) this.map.refreshTiles(layer, tiles);
-    else this.map.refreshTiles(layer);
-    if (!settled) this.map.once('idle', () => this.styleLoaded && this.map.getSource(layer) && this.map.refreshTiles(layer, tiles ?? undefined));
-    this.markBusy();
+    if (this.styleLoaded && this.tiled.refresh(this.map, layer, extent)) this.markBusy();
   }
 
   /** Moves the view to a feature's bounds (search result, a parcel picked from a list). */
@@ -249,20 +220,8 @@ export class MapController {
     if (this.fitted || !bbox) return;
     this.fitted = true;
     this.pendingBounds = bbox;
-    this.prefetchFirstView(bbox);
+    this.tiled.prefetchFirstView(this.map, bbox, FIT_PADDING_PX);
     this.sync();
-  }
-
-  /** The tiled layers' tiles of the view fitBounds is about to show, asked for now (tiled-source.ts). */
-  private prefetchFirstView(bbox: BBox): void {
-    const [w, s, e, n] = bbox;
-    const camera = this.map.cameraForBounds([[w, s], [e, n]], { padding: FIT_PADDING_PX, maxZoom: 16 });
-    if (camera?.zoom === undefined) return;
-    // Vector tiles are 512 px, maplibre's zoom unit: the view at zoom Z draws tiles of zoom ⌊Z⌋.
-    const z = Math.min(TILE_MAX_ZOOM, Math.floor(camera.zoom));
-    if (z < TILED_MIN_ZOOM) return;
-    const tiles = tilesCovering(bbox, z);
-    for (const url of Object.values(this.tiled)) if (url) prefetchTiles(url, tiles);
   }
 
   /** Every layer's data has been pushed: `data-map-idle` may be set after the next idle. */
@@ -317,7 +276,7 @@ export class MapController {
     // Tiled layers wait until the view is framed on the project (or the data is all there without a frame).
     const tiledOpen = this.fitted || this.dataReady;
     for (const layer of LAYER_IDS) {
-      const want = this.visible.has(layer) && (tiledOpen || this.tiled[layer] === undefined);
+      const want = this.visible.has(layer) && (tiledOpen || !this.tiled.has(layer));
       if (want === this.appliedVisible.has(layer)) continue;
       for (const id of STYLE_LAYERS[layer]) this.map.setLayoutProperty(id, 'visibility', want ? 'visible' : 'none');
       if (want) this.appliedVisible.add(layer);
@@ -420,7 +379,7 @@ export class MapController {
       featureCounts: () => {
         const counts = Object.fromEntries(LAYER_IDS.map((l) => [l, 0])) as Record<LayerId, number>;
         for (const [layer, collection] of this.appliedData) counts[layer] = collection.features.length;
-        for (const [layer, n] of this.tiledCounts) counts[layer] = n;
+        for (const [layer, n] of this.tiled.countEntries()) counts[layer] = n;
         return counts;
       },
       renderedFeatureCount: (layer) => {

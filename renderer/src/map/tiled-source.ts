@@ -1,7 +1,7 @@
 import type { FeatureIdentifier, LayerSpecification, Map as MaplibreMap, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import type { BBox } from '../../../shared/api/geojson.js';
 import type { LayerId } from '../../../shared/api/layers.js';
-import { TILE_BUFFER, TILE_EXTENT, TILE_MAX_ZOOM } from '../../../shared/api/tiles.js';
+import { TILE_BUFFER, TILE_EXTENT, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '../../../shared/api/tiles.js';
 import { boxesMeet } from '../../../shared/geo/planar.js';
 import { tileBounds, tilesCovering, type TileCoord } from '../../../shared/geo/tile-coords.js';
 
@@ -13,7 +13,7 @@ import { tileBounds, tilesCovering, type TileCoord } from '../../../shared/geo/t
  */
 
 /** Below this zoom the parcels (a few pixels each, all 100,000 in one tile) are not drawn. */
-export const TILED_MIN_ZOOM = 8;
+export const TILED_MIN_ZOOM = TILE_MIN_ZOOM;
 
 /**
  * Layers that outline parcels (the outline, the hover) start at this zoom. Below it a parcel is a

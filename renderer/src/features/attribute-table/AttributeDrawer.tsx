@@ -76,14 +76,15 @@ export function AttributeDrawer({ api, model, layers, filterGroups, selection, f
 
   const onRowClick = useCallback(
     (row: AttributeRow, index: number, additive: boolean) => {
-      clicked.current = row.fid;
+      // Only a change of selection runs the look-up effect (and consumes this mark).
+      clicked.current = row.fid === primaryFid ? null : row.fid;
       setActiveIndex(index);
       setScrollRequest({ index });
       if (layer === 'parcels' && !additive) selection.selectParcel(row.fid);
       else selection.select({ layer, id: row.fid }, { additive });
       if (!additive && row.bbox) flyTo(row.bbox);
     },
-    [layer, selection, flyTo],
+    [layer, selection, flyTo, primaryFid],
   );
 
   const onResizeStart = (e: PointerEvent<HTMLDivElement>): void => {
@@ -104,7 +105,7 @@ export function AttributeDrawer({ api, model, layers, filterGroups, selection, f
 
   const total = pages.total;
   const count =
-    total === null
+    total === null || pages.loading
       ? t('attributeTable.loading')
       : layerCount !== null && total !== layerCount
         ? t('attributeTable.rowsFiltered', { count: format.format(total), total: format.format(layerCount) })
@@ -130,12 +131,12 @@ export function AttributeDrawer({ api, model, layers, filterGroups, selection, f
               return (
                 <option key={id} value={id}>
                   {en ? LAYER_LABELS[id].en : LAYER_LABELS[id].zh}
-                  {n === undefined ? '' : `(${format.format(n)})`}
+                  {n === undefined ? '' : en ? ` (${format.format(n)})` : `(${format.format(n)})`}
                 </option>
               );
             })}
           </select>
-          <span className="at-count" data-testid="attribute-count" data-total={total ?? ''}>
+          <span className="at-count" data-testid="attribute-count" data-total={pages.loading ? '' : (total ?? '')}>
             {count}
           </span>
           <span className="toolbar-spacer" />

@@ -82,7 +82,7 @@ export function AttributeFilterBar({ layer, filter, groups, text, onText, onFilt
               )}
               {options.map((o) => (
                 <option key={encode(o.value)} value={encode(o.value)}>
-                  {layer === 'parcels' ? `${o.label}(${format.format(o.count)})` : o.label}
+                  {layer === 'parcels' ? (i18n.language === 'en' ? `${o.label} (${format.format(o.count)})` : `${o.label}(${format.format(o.count)})`) : o.label}
                 </option>
               ))}
             </select>

@@ -137,7 +137,8 @@ export function AttributeGrid({ columns, pages, selected, activeIndex, sort, onS
       onScroll={onScroll}
       onKeyDown={onKeyDown}
       data-testid="attribute-grid"
-      data-total={pages.total ?? ''}
+      data-total={pages.loading ? '' : (pages.total ?? '')}
+      data-loading={pages.loading}
       data-first={range.first}
       data-rendered={range.end - range.first}
     >
@@ -170,7 +171,7 @@ export function AttributeGrid({ columns, pages, selected, activeIndex, sort, onS
       <div className="at-body" style={{ height: total * ROW_HEIGHT, width }}>
         {rows}
       </div>
-      {pages.total === 0 && <div className="at-empty">{t('attributeTable.empty')}</div>}
+      {pages.total === 0 && !pages.loading && <div className="at-empty">{t('attributeTable.empty')}</div>}
     </div>
   );
 }

@@ -15,8 +15,10 @@ export interface AttributeQuery {
 }
 
 export interface AttributePages {
-  /** Rows passing the filter; null until the core has answered for this query. */
+  /** Rows passing the filter: the last answer (of the previous query while this one is asked), null before any. */
   total: number | null;
+  /** The core has not answered this query yet (`total` is the previous query's). */
+  loading: boolean;
   /** A loaded row (possibly from before the last data change, until its page is read again). */
   rowAt(index: number): AttributeRow | undefined;
   /** Asks for the pages holding these rows (each page once per query and data state). */
@@ -26,6 +28,9 @@ export interface AttributePages {
   /** Changes whenever rows arrive: a render key. */
   version: number;
 }
+
+/** Pages kept in the renderer at most (× PAGE_SIZE rows). */
+const MAX_PAGES = 30;
 
 interface Page {
   /** The data generation it was read at: an older one is shown until it is read again. */
@@ -45,7 +50,8 @@ export function useAttributePages(api: ApiClient, query: AttributeQuery, report:
   const inflight = useRef(new Set<string>());
   const gen = useRef(0);
   const current = useRef({ key, query });
-  const [total, setTotal] = useState<number | null>(null);
+  // The last total and the query it answers: a new query keeps the old height until its answer comes.
+  const [answer, setAnswer] = useState<{ key: string; total: number } | null>(null);
   const [version, setVersion] = useState(0);
 
   const fetchPage = useCallback(
@@ -61,7 +67,7 @@ export function useAttributePages(api: ApiClient, query: AttributeQuery, report:
           (res) => {
             if (current.current.key !== k || gen.current !== g) return;
             pages.current.set(page, { gen: g, rows: res.rows });
-            setTotal(res.total);
+            setAnswer((a) => (a?.key === k && a.total === res.total ? a : { key: k, total: res.total }));
             setVersion((v) => v + 1);
           },
           (err: unknown) => {
@@ -78,7 +84,6 @@ export function useAttributePages(api: ApiClient, query: AttributeQuery, report:
     current.current = { key, query };
     pages.current.clear();
     gen.current += 1;
-    setTotal(null);
     setVersion((v) => v + 1);
     fetchPage(0);
     // `query` is represented by `key` (a new object with the same content asks nothing).
@@ -98,9 +103,16 @@ export function useAttributePages(api: ApiClient, query: AttributeQuery, report:
 
   const ensure = useCallback(
     (range: RowRange) => {
-      for (const p of pagesOf(range)) {
+      const wanted = pagesOf(range);
+      for (const p of wanted) {
         const have = pages.current.get(p);
         if (!have || have.gen !== gen.current) fetchPage(p);
+      }
+      // Pages far from the view are let go: scrolling through 100,000 rows keeps a few thousand.
+      if (pages.current.size > MAX_PAGES && wanted.length > 0) {
+        const centre = wanted[Math.floor(wanted.length / 2)] ?? 0;
+        const far = [...pages.current.keys()].sort((a, b) => Math.abs(b - centre) - Math.abs(a - centre));
+        for (const p of far.slice(0, pages.current.size - MAX_PAGES)) pages.current.delete(p);
       }
     },
     [fetchPage],
@@ -118,5 +130,5 @@ export function useAttributePages(api: ApiClient, query: AttributeQuery, report:
     [api],
   );
 
-  return { total, rowAt, ensure, locate, version };
+  return { total: answer?.total ?? null, loading: answer?.key !== key, rowAt, ensure, locate, version };
 }

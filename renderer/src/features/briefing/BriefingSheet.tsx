@@ -69,7 +69,7 @@ export function BriefingSheet({ sheet, data, paper, snapshot, mapFailed, onImage
             </h1>
             <p className="brief-subtitle">
               <span className="brief-bureau">{settings.briefing.bureau}</span>
-              <span data-testid="briefing-asof">{t('briefing.asOf', { asOf: goals.asOf })}</span>
+              <span data-testid="briefing-sheet-asof">{t('briefing.asOf', { asOf: goals.asOf })}</span>
               <span>{t('briefing.timeProgress', { time: formatPercent(goals.timeProgress) })}</span>
             </p>
           </div>

@@ -1,5 +1,5 @@
 import './briefing.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paperCssPx, type BriefingExtent, type BriefingPageParams, type PaperSize } from '../../../../shared/api/briefing.js';
 import { localIsoDate } from '../../../../shared/domain/goals.js';
@@ -20,7 +20,7 @@ export interface BriefingViewProps {
 }
 
 /** Scales the sheets to the preview's width (never above 1:1). */
-function usePreviewZoom(paper: PaperSize): [React.RefObject<HTMLDivElement | null>, number] {
+function usePreviewZoom(paper: PaperSize): [RefObject<HTMLDivElement | null>, number] {
   const ref = useRef<HTMLDivElement>(null);
   const [zoom, setZoom] = useState(1);
   useEffect(() => {

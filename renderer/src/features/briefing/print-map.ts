@@ -148,7 +148,7 @@ export class PrintMap {
     await this.idle();
     this.map.setPixelRatio(this.pixelRatio);
     await this.idle();
-    // Synchronous encoding: Chromium runs toBlob() in idle time, which a busy page may not have for a minute.
+    // Encoded at once: toBlob() would wait for the page's idle time, which a busy print page may not have.
     const url = this.map.getCanvas().toDataURL('image/png');
     return { url, metresPerPx: this.metresPerPx() };
   }

@@ -3,6 +3,7 @@ import type { GeometryEditResult, GeometryOperation } from '../../../../shared/a
 import type { PlannerError } from '../../../../shared/api/errors.js';
 import type { Settings } from '../../../../shared/api/settings.js';
 import { toPlannerError } from '../../api/errors.js';
+import { onContractEvent } from '../../api/events.js';
 import type { ApiClient } from '../../api/planner-bridge.js';
 import type { MapController } from '../../map/map-controller.js';
 import { GeometryEditTools, type EditMode } from '../../map/tools/edit/geometry-edit-tools.js';
@@ -125,6 +126,18 @@ export function useGeometryEditing(
   }, [mode]);
 
   const fail = useCallback((err: unknown) => setError(toPlannerError(err)), []);
+
+  // Parcels changed (an undo, a redo, another window's edit): the outline or preview shown may be
+  // stale, so the tool starts over from what is stored. Drawing a new parcel is not affected.
+  const modeNow = useRef(mode);
+  modeNow.current = mode;
+  useEffect(
+    () =>
+      onContractEvent(api, 'dataChanged', ({ layers }) => {
+        if (layers.includes('parcels') && modeNow.current !== null && modeNow.current !== 'draw') setRound((n) => n + 1);
+      }),
+    [api],
+  );
 
   // 编辑节点: the selected parcel's outline with its handles.
   useEffect(() => {

@@ -1,6 +1,6 @@
 import '../briefing/briefing.css';
 import './presentation.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../dashboard/format.js';
 import { buildSheets, type BriefingData } from '../briefing/briefing-model.js';
@@ -42,6 +42,9 @@ export function PresentationView({ data, onExit }: PresentationViewProps) {
   const maps = useMapImages(slides, data.layers, map);
   const [index, setIndex] = useState(0);
   const count = slides.length;
+  const figures = useRef<HTMLDivElement>(null);
+  const [zoom, setZoom] = useState(1);
+  const zoomRef = useRef(1);
 
   const exit = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
@@ -70,6 +73,26 @@ export function PresentationView({ data, onExit }: PresentationViewProps) {
     return () => document.removeEventListener('fullscreenchange', onChange);
   }, [onExit]);
 
+  // The figures are the briefing's (sized in millimetres): enlarged to fill the column, never cut off.
+  useLayoutEffect(() => {
+    const el = figures.current;
+    if (!el) return undefined;
+    const fit = (): void => {
+      const content = el.firstElementChild as HTMLElement | null;
+      if (!content) return;
+      // The drawn height includes the zoom in force: divide it out for the height at 1.
+      const natural = content.getBoundingClientRect().height / zoomRef.current;
+      const available = el.clientHeight;
+      if (natural <= 0 || available <= 0) return;
+      zoomRef.current = Math.max(0.6, Math.min(1.8, (available - 4) / natural));
+      setZoom(zoomRef.current);
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [index]);
+
   const slide = slides[index];
   if (!slide) return null;
   const remediation = goals.goals.find((g) => g.key === 'remediated_industrial_land');
@@ -88,7 +111,8 @@ export function PresentationView({ data, onExit }: PresentationViewProps) {
         <div className="slide-map" style={{ aspectRatio: `${size.width} / ${size.height}` }}>
           <MapFrame snapshot={maps.images.get(slide.key)} widthPx={size.width} failed={maps.error !== null} isSample={data.info.isSample} />
         </div>
-        <div className="slide-figures">
+        <div className="slide-figures" ref={figures}>
+          <div className="slide-figures-content" style={{ zoom }}>
           {slide.block ? (
             <BlockTiles block={slide.block} report={goals} cityRemediatedMu={remediation?.unit === '亩' ? remediation.achieved : null} />
           ) : (
@@ -97,6 +121,7 @@ export function PresentationView({ data, onExit }: PresentationViewProps) {
           <GoalLegend report={goals} />
           <MapLegend statuses={slide.statusCounts} />
           {!slide.block && <BriefingTable blocks={data.dashboard.blocks} unassigned={data.dashboard.unassigned} timeProgress={goals.timeProgress} />}
+          </div>
         </div>
       </div>
       <footer className="slide-footer">
