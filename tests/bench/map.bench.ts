@@ -20,6 +20,8 @@ import type { Bench } from './harness.js';
 const TILE_RUNS = Number(process.env['BENCH_MAP_RUNS'] ?? 3);
 const EDITS = 5;
 const IDLE_TIMEOUT_MS = 15 * 60_000;
+/** The GeoJSON peer gets this long; past it the figure is the limit, a lower bound (noted). */
+const NAIVE_TIMEOUT_MS = Number(process.env['BENCH_MAP_NAIVE_TIMEOUT_S'] ?? 1200) * 1000;
 const IN_PROGRESS = '整治中';
 const NOT_STARTED = '未启动';
 
@@ -33,13 +35,13 @@ function projectCopy(dir: string, name: string): string {
 }
 
 /** Browser mode on the project, page opened, until the map reports idle: seconds from navigation to idle. */
-async function openToIdle(browser: Browser, app: RunningApp, query: string): Promise<{ page: Page; seconds: number }> {
+async function openToIdle(browser: Browser, app: RunningApp, query: string, timeoutMs = IDLE_TIMEOUT_MS): Promise<{ page: Page; seconds: number }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   // tsx (esbuild keepNames) wraps named functions in __name(…): page.evaluate callbacks need it in the page too.
   await page.addInitScript('window.__name = (f) => f;');
   const t0 = performance.now();
   await page.goto(`${app.url}${query}`);
-  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: IDLE_TIMEOUT_MS });
+  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: timeoutMs });
   return { page, seconds: (performance.now() - t0) / 1000 };
 }
 
@@ -235,12 +237,15 @@ export const mapBench: Bench = {
 
       const file = projectCopy(dir, 'geojson');
       const app = await startBrowserMode(['--project', file]);
-      let naive: number;
+      let naive = NAIVE_TIMEOUT_MS / 1000;
       try {
-        const { page, seconds } = await openToIdle(browser, app, '?parcels=geojson');
+        const { page, seconds } = await openToIdle(browser, app, '?parcels=geojson', NAIVE_TIMEOUT_MS);
         naive = seconds;
         console.log(`map bench: one GeoJSON source: open → idle ${seconds.toFixed(2)} s`);
         await page.close();
+      } catch (err) {
+        if (!(err instanceof Error && err.name === 'TimeoutError')) throw err;
+        notes.push(`the GeoJSON peer did not reach idle within ${naive} s: its figure is that limit, a lower bound`);
       } finally {
         await app.stop();
       }
