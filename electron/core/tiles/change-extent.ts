@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { FieldChange } from '../../../shared/api/edit.js';
 import type { BBox } from '../../../shared/api/geojson.js';
 import { lonToTileX, latToTileY } from '../../../shared/geo/tile-coords.js';
+import { unionOf } from './boxes.js';
 
 /** Above this many parcels the boxes are merged per z12 cell (a bulk edit stays a small event). */
 const MAX_BOXES = 256;
@@ -26,17 +27,12 @@ export function changedParcelExtent(db: Database.Database, changes: readonly Fie
 
 /** One box per z12 tile cell holding box centres: the union of that cell's boxes. */
 function mergeByCell(boxes: readonly BBox[]): BBox[] {
-  const cells = new Map<string, [number, number, number, number]>();
+  const cells = new Map<string, BBox[]>();
   for (const b of boxes) {
     const key = `${Math.floor(lonToTileX((b[0] + b[2]) / 2, MERGE_ZOOM))}/${Math.floor(latToTileY((b[1] + b[3]) / 2, MERGE_ZOOM))}`;
-    const u = cells.get(key);
-    if (!u) cells.set(key, [b[0], b[1], b[2], b[3]]);
-    else {
-      u[0] = Math.min(u[0], b[0]);
-      u[1] = Math.min(u[1], b[1]);
-      u[2] = Math.max(u[2], b[2]);
-      u[3] = Math.max(u[3], b[3]);
-    }
+    const cell = cells.get(key);
+    if (cell) cell.push(b);
+    else cells.set(key, [b]);
   }
-  return [...cells.values()];
+  return [...cells.values()].map((cell) => unionOf(cell)).filter((b): b is BBox => b !== null);
 }

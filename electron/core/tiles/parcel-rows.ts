@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { BBox } from '../../../shared/api/geojson.js';
 import type { ParcelRow, ParcelRows, ParcelRowsInput } from '../../../shared/api/tiles.js';
+import { unionOf } from './boxes.js';
 
 interface Raw {
   fid: number;
@@ -34,21 +35,14 @@ export function parcelRows(db: Database.Database, input: ParcelRowsInput & { lim
   } else {
     raws = db.prepare(`${SELECT} WHERE p.block_code = ? ORDER BY p.code, p.fid`).all(input.blockCode ?? '') as Raw[];
   }
-  let bbox: [number, number, number, number] | null = null;
-  for (const r of raws) {
-    if (r.minx === null || r.miny === null || r.maxx === null || r.maxy === null) continue;
-    if (!bbox) bbox = [r.minx, r.miny, r.maxx, r.maxy];
-    else {
-      bbox[0] = Math.min(bbox[0], r.minx);
-      bbox[1] = Math.min(bbox[1], r.miny);
-      bbox[2] = Math.max(bbox[2], r.maxx);
-      bbox[3] = Math.max(bbox[3], r.maxy);
-    }
-  }
+  const bbox = unionOf(raws.map(boxOf).filter((b): b is BBox => b !== null));
   return { total: raws.length, bbox, rows: raws.slice(0, input.limit).map(toRow) };
 }
 
+function boxOf(r: Raw): BBox | null {
+  return r.minx === null || r.miny === null || r.maxx === null || r.maxy === null ? null : [r.minx, r.miny, r.maxx, r.maxy];
+}
+
 function toRow(r: Raw): ParcelRow {
-  const bbox: BBox | null = r.minx === null || r.miny === null || r.maxx === null || r.maxy === null ? null : [r.minx, r.miny, r.maxx, r.maxy];
-  return { fid: r.fid, code: r.code, owner: r.owner, status: r.status, blockCode: r.block_code, areaM2: r.area_m2, bbox };
+  return { fid: r.fid, code: r.code, owner: r.owner, status: r.status, blockCode: r.block_code, areaM2: r.area_m2, bbox: boxOf(r) };
 }

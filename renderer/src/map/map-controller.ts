@@ -396,6 +396,12 @@ export class MapController {
         return [p.x, p.y];
       },
       featureSelected: (layer, id) => this.styleLoaded && this.map.getFeatureState(featureTarget(this.map, layer, id))['selected'] === true,
+      featurePropertiesAt: (layer, lngLat) => {
+        if (!this.styleLoaded) return null;
+        const layers = STYLE_LAYERS[layer].filter((id) => this.map.getLayer(id));
+        const f = this.map.queryRenderedFeatures(this.map.project(lngLat), { layers })[0];
+        return f ? { ...f.properties } : null;
+      },
     };
   }
 }

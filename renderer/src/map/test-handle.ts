@@ -7,7 +7,7 @@ import type { LayerId } from '../../../shared/api/layers.js';
 export interface PlannerMapTestHandle {
   /** No data, style or camera change is pending and the last frame is drawn. */
   isIdle(): boolean;
-  /** Features pushed into the map per layer (what its GeoJSON source holds). */
+  /** Features per layer: what its GeoJSON source holds, or the project's count for a tiled layer (parcels). */
   featureCounts(): Record<LayerId, number>;
   /** Distinct features of a layer drawn in the current view (0 when the layer is hidden). */
   renderedFeatureCount(layer: LayerId): number;
@@ -21,6 +21,11 @@ export interface PlannerMapTestHandle {
   pixelOf(lngLat: [number, number]): [number, number];
   /** The map draws this feature as selected (its `selected` feature state, as the highlight style reads it). */
   featureSelected(layer: LayerId, id: number): boolean;
+  /**
+   * The properties of the layer's feature drawn at a [lon, lat] (what the map shows there now, from
+   * its rendered tiles — no GPU read-back), or null when none is.
+   */
+  featurePropertiesAt(layer: LayerId, lngLat: [number, number]): Record<string, unknown> | null;
 }
 
 /**
