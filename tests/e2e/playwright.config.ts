@@ -7,7 +7,8 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   timeout: 120_000,
   expect: { timeout: 30_000 },
-  workers: 1,
+  // Two spec files at a time: a test mostly waits on SwiftShader and the server (the suite used ~0.5 of 2 cores with one worker).
+  workers: 2,
   retries: 0,
   reporter: [['list']],
   outputDir: '../../test-results/e2e',

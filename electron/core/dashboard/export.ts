@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Dashboard, ExportedFile, ExportFormat } from '../../../shared/api/dashboard.js';
 import { goalColor } from '../../../shared/domain/goal-colors.js';
 import { blockCsv, blockTable, exportFileName, goalTable, monthTable, reportTitle, transferTable, type ExportTable } from './export-tables.js';
@@ -69,7 +69,9 @@ export async function exportDashboardFile(d: Dashboard, format: ExportFormat, is
   if (format === 'csv') {
     return { fileName: exportFileName(year, asOf, 'csv'), mime: CSV_MIME, base64: Buffer.from(blockCsv(d), 'utf8').toString('base64') };
   }
-  const wb = new ExcelJS.Workbook();
+  // Loaded on demand: exceljs takes ~0.5 s to load, which every CLI call and server start would otherwise pay.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = '土地与项目一张图';
   wb.created = new Date(`${asOf}T00:00:00Z`);
   const title = reportTitle(d, isSample);
