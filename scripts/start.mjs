@@ -96,5 +96,8 @@ if (electron) {
       'Electron runtime not installed (its download is blocked or skipped) — starting browser mode instead; in China set ELECTRON_MIRROR (see README).\n',
     );
   }
-  runChild(process.execPath, ['--import', 'tsx', rel('electron/web/cli-web.ts'), ...passThrough]);
+  // The compiled server (npm run build) while it is newer than the sources, else the sources through tsx.
+  const compiled = rel('dist/cli/web.cjs');
+  if (!stale(compiled, [rel('electron'), rel('shared')])) runChild(process.execPath, [compiled, ...passThrough]);
+  else runChild(process.execPath, ['--import', 'tsx', rel('electron/web/cli-web.ts'), ...passThrough]);
 }
