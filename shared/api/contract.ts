@@ -11,7 +11,7 @@ import { LayerId, LayerInfo } from './layers.js';
 import { BriefingFinished, BriefingRequest, BriefingStarted } from './briefing.js';
 import { ParcelFacets, ParcelFacetsInput } from './parcel-facets.js';
 import { FeatureCard, FeatureCardInput } from './feature-card.js';
-import { ParcelsInPolygonInput, ParcelsInPolygonResult } from './selection.js';
+import { ParcelsInPolygonInput, ParcelsInPolygonResult, SelectionSummary, SelectionSummaryInput } from './selection.js';
 import { Basemap, BasemapState } from './basemap.js';
 import { Settings, SettingsPatch } from './settings.js';
 import { ParcelRows, ParcelRowsInput } from './tiles.js';
@@ -93,6 +93,8 @@ export const methods = {
   briefingCancel: { input: z.object({ taskId: z.string() }).strict(), output: z.object({ cancelled: z.boolean() }) },
   /** Parcels meeting a drawn ring (box or lasso selection): R-tree candidates, exact test (map-tools). */
   parcelsInPolygon: { input: ParcelsInPolygonInput, output: ParcelsInPolygonResult },
+  /** A parcel selection's count and area (every fid, from unrounded m²) and the rows of its first parcels only (the bulk card). */
+  selectionSummary: { input: SelectionSummaryInput, output: SelectionSummary },
   /** The card of a key block, renewal zone, platform, transport line or project, with its parcels' figures. */
   featureCard: { input: FeatureCardInput, output: FeatureCard },
   /** A few parcels' rows and boxes by fid or by key block (cards, fly-to, framing): the map holds parcels only as tiles. */

@@ -35,3 +35,41 @@ export const ParcelsInPolygonResult = z.object({
   fids: z.array(z.number().int()),
 });
 export type ParcelsInPolygonResult = z.infer<typeof ParcelsInPolygonResult>;
+
+/**
+ * A parcel selection's figures for its card (a box or lasso can select tens of thousands of
+ * parcels at 100,000): the count and the area of every selected parcel, summed by the core from
+ * unrounded m², and the rows of only the first `limit` parcels, so neither the answer nor the list
+ * grows with the selection.
+ */
+export const SELECTION_LIST_LIMIT = 200;
+
+export const SelectionSummaryInput = z
+  .object({
+    /** The selected parcels, in the selection's order (repeats count once). */
+    fids: z.array(z.number().int().positive()).max(200_000),
+    /** Rows returned, for the first fids of the selection (the totals always cover every fid). */
+    limit: z.number().int().min(0).max(2000).default(SELECTION_LIST_LIMIT),
+  })
+  .strict();
+export type SelectionSummaryInput = z.input<typeof SelectionSummaryInput>;
+
+export const SelectionRow = z.object({
+  fid: z.number().int(),
+  code: z.string().nullable(),
+  status: z.string().nullable(),
+  areaM2: z.number().nullable(),
+});
+export type SelectionRow = z.infer<typeof SelectionRow>;
+
+export const SelectionSummary = z.object({
+  /** Selected parcels that exist (a fid deleted meanwhile is not counted). */
+  count: z.number().int().nonnegative(),
+  /** Their ellipsoidal area (CGCS2000), summed from the unrounded m² of every one. */
+  areaM2: z.number().nonnegative(),
+  /** areaM2 in mu (亩), converted once from the unrounded sum. */
+  areaMu: z.number().nonnegative(),
+  /** The existing parcels among the first `limit` fids, in the selection's order. */
+  rows: z.array(SelectionRow),
+});
+export type SelectionSummary = z.infer<typeof SelectionSummary>;

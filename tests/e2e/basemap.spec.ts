@@ -78,22 +78,27 @@ test('a raster MBTiles made by gdal_translate renders from its local path, nothi
   expect(external).toEqual([]);
 });
 
-test('the opacity slider fades the basemap and is remembered', async ({ page }) => {
+test('the layer panel’s basemap row is its one opacity control: it fades the basemap and is remembered', async ({ page }) => {
   await open(page);
   await expect.poll(() => magenta(page), { timeout: 60_000 }).toBeGreaterThan(100_000);
   const full = await magenta(page);
   await openPanel(page);
-  await page.getByTestId('basemap-opacity').fill('0');
+  // One slider for the basemap, in its layer row; the basemap panel has none of its own.
+  const slider = page.locator('[data-testid="layer-opacity"][data-layer="basemap"]');
+  await expect(slider).toHaveCount(1);
+  await expect(page.getByTestId('basemap-panel').locator('input[type="range"]')).toHaveCount(0);
+  await expect(slider).toHaveValue('100');
+  await slider.fill('0');
   await expect.poll(() => magenta(page), { timeout: 30_000 }).toBeLessThan(full * 0.05);
   await expect.poll(async () => (await page.request.post(`${app.origin}/api/getSettings`, { headers: { 'x-planner-token': app.token }, data: {} }).then((r) => r.json())).basemap.opacity).toBe(0);
 
   await page.reload();
   await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: 90_000 });
-  await openPanel(page);
-  await expect(page.getByTestId('basemap-opacity')).toHaveValue('0');
+  await expect(slider).toHaveValue('0');
   expect(await magenta(page)).toBeLessThan(full * 0.05);
-  await page.getByTestId('basemap-opacity').fill('1');
+  await slider.fill('100');
   await expect.poll(() => magenta(page), { timeout: 30_000 }).toBeGreaterThan(full * 0.9);
+  await expect.poll(async () => (await page.request.post(`${app.origin}/api/getSettings`, { headers: { 'x-planner-token': app.token }, data: {} }).then((r) => r.json())).basemap.opacity).toBe(1);
 });
 
 test('a missing file is refused with a Chinese message naming it, and the basemap does not change', async ({ page }) => {

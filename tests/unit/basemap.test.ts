@@ -100,9 +100,10 @@ describe('basemap style: under the project layers, muted vector defaults', () =>
     expect(fill && 'paint' in fill ? (fill.paint as Record<string, unknown>)['fill-opacity'] : null).toBeCloseTo(0.375);
   });
 
-  it('the layer panel row hides the basemap and scales its opacity; the slider value overrides the stored one', () => {
-    const hidden = basemapView(vectorState, at, { visible: false, opacity: 0.5 }, 0.8);
-    expect(hidden).toMatchObject({ visible: false, opacity: 0.4 });
+  it('the layer panel row hides the basemap; the slider value, while it moves, overrides the stored opacity', () => {
+    expect(basemapView(vectorState, at)).toMatchObject({ visible: true, opacity: 0.5 });
+    const hidden = basemapView(vectorState, at, { visible: false }, 0.8);
+    expect(hidden).toMatchObject({ visible: false, opacity: 0.8 });
     const { layers } = basemapStyle(hidden);
     expect(layers.every((l) => (l.layout as { visibility?: string } | undefined)?.visibility === 'none')).toBe(true);
   });

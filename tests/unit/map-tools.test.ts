@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { formatDegrees, formatMetres, lonLatToGk } from '../../renderer/src/features/map-tools/gk-coords.js';
 import { formatLength, measureFigures, type LonLat } from '../../renderer/src/features/map-tools/measure-figures.js';
-import { EMPTY_SELECTION, withParcels, type SelectionState } from '../../renderer/src/features/parcel/selection-state.js';
+import { EMPTY_SELECTION, selectionKey, withParcels, type SelectionState } from '../../renderer/src/features/parcel/selection-state.js';
 import { addVertex, emptyMeasure, finish, moveCursor, sketchVertices } from '../../renderer/src/map/tools/measure-state.js';
+import { pickFeature, type FeatureHit } from '../../renderer/src/map/pick-feature.js';
 import { planimeterAreasM2 } from '../helpers/oracle.js';
 
 /**
@@ -124,5 +125,45 @@ describe('box and lasso selection state', () => {
     // A selected block is replaced, not added to.
     const block: SelectionState = { primary: { layer: 'key_blocks', id: 3 }, parcels: [] };
     expect(withParcels(block, [7], true)).toEqual({ primary: { layer: 'parcels', id: 7 }, parcels: [7] });
+  });
+});
+
+describe('pickFeature (what a map click selects)', () => {
+  // The points' coordinates stand for their screen pixels here (project = identity).
+  const project = ([x, y]: [number, number]) => ({ x, y });
+  const point = (id: number, x: number, y: number): FeatureHit => ({ id, source: 'projects', layer: { id: 'projects-circle', type: 'circle' }, geometry: { type: 'Point', coordinates: [x, y] } });
+  const parcel: FeatureHit = { id: 7, source: 'parcels', layer: { id: 'parcels-fill', type: 'fill' }, geometry: { type: 'Polygon', coordinates: [] } };
+
+  it('a click on a point under a neighbour’s circle picks the point nearest the click, not the circle drawn on top', () => {
+    // Project 11 is drawn over project 4 (queryRenderedFeatures lists it first); the click is on 4's centre.
+    const hits = [point(11, 100, 92), point(4, 100, 100), parcel];
+    expect(pickFeature(hits, { x: 100, y: 100 }, project)).toEqual({ layer: 'projects', id: 4 });
+    expect(pickFeature(hits, { x: 100, y: 93 }, project)).toEqual({ layer: 'projects', id: 11 });
+    // A tie keeps the drawing order.
+    expect(pickFeature(hits, { x: 100, y: 96 }, project)).toEqual({ layer: 'projects', id: 11 });
+  });
+
+  it('otherwise the topmost selectable hit wins: polygons and lines keep the drawing order, unknown sources and ids are passed over', () => {
+    const road: FeatureHit = { id: 3, source: 'transport', layer: { id: 'transport-line', type: 'line' }, geometry: { type: 'LineString', coordinates: [] } };
+    expect(pickFeature([road, parcel], { x: 0, y: 0 }, project)).toEqual({ layer: 'transport', id: 3 });
+    const overlay: FeatureHit = { id: 1, source: 'measure', layer: { id: 'measure-fill', type: 'fill' }, geometry: { type: 'Polygon', coordinates: [] } };
+    const unnamed: FeatureHit = { source: 'projects', layer: { id: 'projects-circle', type: 'circle' }, geometry: { type: 'Point', coordinates: [0, 0] } };
+    expect(pickFeature([overlay, unnamed, parcel], { x: 0, y: 0 }, project)).toEqual({ layer: 'parcels', id: 7 });
+    // A point below the top (polygon) layer does not win by being near.
+    expect(pickFeature([parcel, point(4, 0, 0)], { x: 0, y: 0 }, project)).toEqual({ layer: 'parcels', id: 7 });
+    expect(pickFeature([], { x: 0, y: 0 }, project)).toBeNull();
+  });
+});
+
+describe('selectionKey (the bulk card asks again only for another selection)', () => {
+  it('names a list of fids by length, ends and content, in order', () => {
+    const big = Array.from({ length: 50_000 }, (_, i) => i + 1);
+    expect(selectionKey(big)).toBe(selectionKey([...big]));
+    expect(selectionKey(big).length).toBeLessThan(40);
+    const swapped = [...big];
+    [swapped[10], swapped[11]] = [swapped[11] as number, swapped[10] as number];
+    expect(selectionKey(swapped)).not.toBe(selectionKey(big));
+    expect(selectionKey([1, 2, 3])).not.toBe(selectionKey([1, 2, 4]));
+    expect(selectionKey([256])).not.toBe(selectionKey([1]));
   });
 });

@@ -14,6 +14,8 @@ export interface ApiQueryOptions {
   report: (err: unknown) => void;
   /** Which `dataChanged` events make the answer stale and ask again (by the layers they name); none by default. */
   refreshOn?: (layers: readonly LayerId[]) => boolean;
+  /** Ask again this long after the first such event, once for the burst (a costly answer); at once by default. */
+  refreshDelayMs?: number;
 }
 
 export interface ApiQuery<T> {
@@ -28,23 +30,36 @@ export interface ApiQuery<T> {
  * request was made (or after unmount) is dropped, so an older answer never overwrites a newer one.
  * `request` null: nothing to ask (data null, not loading).
  */
-export function useApiQuery<T>(api: ApiClient, request: ApiRequest<T> | null, { report, refreshOn }: ApiQueryOptions): ApiQuery<T> {
+export function useApiQuery<T>(api: ApiClient, request: ApiRequest<T> | null, { report, refreshOn, refreshDelayMs = 0 }: ApiQueryOptions): ApiQuery<T> {
   const [data, setData] = useState<T | null>(null);
   const [loading, setLoading] = useState(false);
   const [changed, setChanged] = useState(0);
   // The newest closures, read when a fetch starts or an event arrives (they change every render; the key says when to ask).
-  const latest = useRef({ request, refreshOn });
+  const latest = useRef({ request, refreshOn, refreshDelayMs });
   useEffect(() => {
-    latest.current = { request, refreshOn };
+    latest.current = { request, refreshOn, refreshDelayMs };
   });
 
-  useEffect(
-    () =>
-      onContractEvent(api, 'dataChanged', ({ layers }) => {
-        if (latest.current.refreshOn?.(layers)) setChanged((n) => n + 1);
-      }),
-    [api],
-  );
+  useEffect(() => {
+    let timer: number | undefined;
+    const off = onContractEvent(api, 'dataChanged', ({ layers }) => {
+      if (!latest.current.refreshOn?.(layers)) return;
+      const delay = latest.current.refreshDelayMs;
+      if (delay <= 0) {
+        setChanged((n) => n + 1);
+        return;
+      }
+      if (timer !== undefined) return;
+      timer = window.setTimeout(() => {
+        timer = undefined;
+        setChanged((n) => n + 1);
+      }, delay);
+    });
+    return () => {
+      window.clearTimeout(timer);
+      off();
+    };
+  }, [api]);
 
   const key = request?.key ?? null;
   useEffect(() => {

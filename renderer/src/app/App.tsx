@@ -107,10 +107,7 @@ export function App() {
     report,
   });
   const panelState = layers.panel.state;
-  const basemap = useBasemap(api, settings, {
-    visible: !panelState.hidden.includes('basemap'),
-    opacity: panelState.opacity.basemap ?? 1,
-  });
+  const basemap = useBasemap(api, settings, { visible: !panelState.hidden.includes('basemap') });
   const statusBar = useStatusBar(project.info, project.data, selection, api);
   const attributeTable = useAttributeTable({ parcelFilter: layers.panel.state.parcelFilter, dispatch: layers.panel.dispatch });
   const [mapController, setMapController] = useState<MapController | null>(null);
@@ -152,6 +149,7 @@ export function App() {
             panel={layers.panel}
             parcelCounts={layers.parcelCounts}
             basemap={settings?.basemap ?? null}
+            basemapOpacity={{ value: basemap.opacity, set: basemap.setOpacity }}
             actions={(id, info) => (
               <ExportLayerButton
                 layer={id}

@@ -52,7 +52,6 @@ export const basemapEn: typeof basemapZh = {
     pick: 'Choose file…',
     apply: 'Use this file',
   },
-  opacity: 'Opacity',
   applying: 'Applying…',
   dismiss: 'Dismiss',
 };

@@ -50,7 +50,6 @@ export const basemapZh = {
     pick: '选择文件…',
     apply: '使用此文件',
   },
-  opacity: '透明度',
   applying: '正在应用…',
   dismiss: '关闭提示',
 };

@@ -69,19 +69,14 @@ export const inspectorEn: InspectorMessages = {
   },
   bulk: {
     title: '{{count}} parcels selected',
-    area: '{{mu}} mu in total',
+    area: '{{m2}} m² · {{mu}} mu in total',
+    capped: 'Only the first {{shown}} of {{count}} are listed',
     apply: 'Change {{count}} parcels',
     hint: 'Applied as one edit; one Ctrl+Z undoes it.',
     remove: 'Remove from the selection',
   },
   blockCard: {
-    target: 'Target area',
-    town: 'Town',
     startedOn: 'Started on',
-    parcels: 'Parcels in the block ({{count}})',
-    remediated: '{{mu}} mu remediated',
-    code: 'Code',
-    area: 'mu',
   },
   undo: {
     undo: 'Undo',

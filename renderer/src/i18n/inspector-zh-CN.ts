@@ -70,19 +70,14 @@ export const inspectorZh = {
   },
   bulk: {
     title: '已选 {{count}} 宗地块',
-    area: '合计 {{mu}} 亩',
+    area: '合计 {{m2}} m² · {{mu}} 亩',
+    capped: '仅显示前 {{shown}} 宗,共 {{count}} 宗',
     apply: '批量修改 {{count}} 宗',
     hint: '一次提交,作为一次编辑撤销(Ctrl+Z)。',
     remove: '从选择中移除',
   },
   blockCard: {
-    target: '目标面积',
-    town: '镇街',
     startedOn: '启动日期',
-    parcels: '区块内地块({{count}} 宗)',
-    remediated: '已完成整治 {{mu}} 亩',
-    code: '编号',
-    area: '亩',
   },
   undo: {
     undo: '撤销',

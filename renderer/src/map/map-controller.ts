@@ -20,6 +20,7 @@ import { labelPoints } from './label-points.js';
 import type { PlannerMapTestHandle } from './test-handle.js';
 import { ParcelHighlight, parcelBounds } from './highlight.js';
 import { featureTarget, type TiledLayers } from './tiled-source.js';
+import { pickFeature } from './pick-feature.js';
 import { TiledLayerState } from './tiled-layer-state.js';
 import { applyBasemap, type BasemapView } from './basemap-style.js';
 import { MapPresenter } from './layer-style/map-presenter.js';
@@ -109,6 +110,9 @@ export class MapController {
       pitchWithRotate: false,
       touchPitch: false,
       localIdeographFontFamily: LOCAL_IDEOGRAPH_FONT_FAMILY,
+      // Labels appear at once: a fade repaints the map every frame for 300 ms after each placement,
+      // and a frame of 100,000 parcels costs a software GL (SwiftShader) a good part of that.
+      fadeDuration: 0,
       // Without it a snapshot taken outside a render callback comes out blank (DESIGN §7).
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
@@ -361,11 +365,8 @@ export class MapController {
 
   private featureAt(e: MapMouseEvent): MapSelection | null {
     const layers = CLICKABLE_LAYERS.filter((id) => this.map.getLayer(id));
-    for (const feature of this.map.queryRenderedFeatures(e.point, { layers })) {
-      const layer = LAYER_IDS.find((l) => l === feature.source);
-      if (layer && typeof feature.id === 'number') return { layer, id: feature.id };
-    }
-    return null;
+    // The topmost hit, but of overlapping points the one nearest the click (pick-feature.ts).
+    return pickFeature(this.map.queryRenderedFeatures(e.point, { layers }), e.point, (c) => this.map.project(c));
   }
 
   private handleClick(e: MapMouseEvent): void {

@@ -19,7 +19,8 @@ function fileName(p: string): string {
 /**
  * 底图 in the left dock: offline (the default), a network XYZ/WMTS source — only when the user
  * chooses it, with a warning — or a local MBTiles/PMTiles file (a typed path in browser mode, the
- * system dialog in Electron), and the basemap's opacity.
+ * system dialog in Electron). Its opacity is set in the layer panel's basemap row (LayerPanel),
+ * like every other layer's, and kept with the basemap setting.
  */
 export function BasemapPanel({ model }: { model: BasemapModel }) {
   const { t, i18n } = useTranslation();
@@ -138,22 +139,6 @@ export function BasemapPanel({ model }: { model: BasemapModel }) {
             {t('basemap.file.apply')}
           </button>
         </div>
-      )}
-
-      {state && state.basemap.kind !== 'none' && (
-        <label className="basemap-field basemap-opacity">
-          <span className="field-label">{t('basemap.opacity')}</span>
-          <input
-            type="range"
-            min={0}
-            max={1}
-            step={0.05}
-            data-testid="basemap-opacity"
-            value={model.opacity}
-            onChange={(e) => model.setOpacity(Number(e.target.value))}
-          />
-          <span className="num">{Math.round(model.opacity * 100)}%</span>
-        </label>
       )}
 
       {applying && <p className="basemap-hint muted">{t('basemap.applying')}</p>}

@@ -9,13 +9,12 @@ export interface TileOrigin {
   token: string | null;
 }
 
-/** The layer panel's basemap row (visibility, opacity), if the panel has one. */
+/** The layer panel's basemap row: shown or hidden (its opacity slider sets the basemap's own opacity, use-basemap.ts). */
 export interface PanelBasemap {
   visible: boolean;
-  opacity: number;
 }
 
-const FULL: PanelBasemap = { visible: true, opacity: 1 };
+const SHOWN: PanelBasemap = { visible: true };
 
 /** The tile URL template of the core's current basemap file. */
 export function fileTileTemplate(at: TileOrigin, revision: string): string {
@@ -28,11 +27,11 @@ export function fileTileTemplate(at: TileOrigin, revision: string): string {
  * used), raster tiles for a network source or a raster file, a vector source for a vector file.
  * `opacity` overrides the stored one while the slider moves.
  */
-export function basemapView(state: BasemapState | null, at: TileOrigin, panel: PanelBasemap = FULL, opacity?: number): BasemapView | null {
+export function basemapView(state: BasemapState | null, at: TileOrigin, panel: PanelBasemap = SHOWN, opacity?: number): BasemapView | null {
   if (!state) return null;
   const b = state.basemap;
   if (b.kind === 'none') return null;
-  const alpha = Math.max(0, Math.min(1, (opacity ?? b.opacity) * panel.opacity));
+  const alpha = Math.max(0, Math.min(1, opacity ?? b.opacity));
   if (state.network) {
     const n = state.network;
     const tiles = (urls: string[]) => ({ tiles: urls, tileSize: n.tileSize, minzoom: 0, maxzoom: n.maxzoom, bounds: null, attribution: n.attribution });

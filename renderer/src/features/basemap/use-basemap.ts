@@ -19,7 +19,7 @@ export interface BasemapModel {
   /** The page reloads so its Content-Security-Policy allows a newly chosen network basemap. */
   reloading: boolean;
   apply(basemap: BasemapInput): Promise<boolean>;
-  /** The opacity shown (the slider's value while it moves). */
+  /** The basemap's opacity (the layer panel's basemap row shows it; the slider's value while it moves). */
   opacity: number;
   setOpacity(opacity: number): void;
   /** Electron: the system file dialog is available. */
@@ -30,16 +30,16 @@ export interface BasemapModel {
 
 const SAVE_OPACITY_AFTER_MS = 350;
 
-const FULL: PanelBasemap = { visible: true, opacity: 1 };
+const SHOWN: PanelBasemap = { visible: true };
 
 /**
  * The basemap setting of the project (DESIGN §5): loads what the core says about it whenever the
  * setting changes (here or in another window), applies a new choice through `setBasemap` (which
  * checks a local file before storing anything), and keeps the opacity slider smooth by drawing
- * its value at once and storing it a moment later. `panel` is the layer panel's basemap row
- * (show/hide, a further opacity factor), applied here because this is where the basemap is drawn.
+ * its value at once and storing it a moment later. The one opacity control is the layer panel's
+ * basemap row, which reads and sets it here; `panel` is that row's show/hide.
  */
-export function useBasemap(api: ApiClient, settings: Settings | null, panel: PanelBasemap = FULL): BasemapModel {
+export function useBasemap(api: ApiClient, settings: Settings | null, panel: PanelBasemap = SHOWN): BasemapModel {
   const [state, setState] = useState<BasemapState | null>(null);
   const [applying, setApplying] = useState(false);
   const [error, setError] = useState<PlannerError | null>(null);
@@ -115,11 +115,8 @@ export function useBasemap(api: ApiClient, settings: Settings | null, panel: Pan
     }),
     [api],
   );
-  const { visible: panelVisible, opacity: panelOpacity } = panel;
-  const view = useMemo(
-    () => basemapView(state, at, { visible: panelVisible, opacity: panelOpacity }, draftOpacity ?? undefined),
-    [state, at, panelVisible, panelOpacity, draftOpacity],
-  );
+  const { visible: panelVisible } = panel;
+  const view = useMemo(() => basemapView(state, at, { visible: panelVisible }, draftOpacity ?? undefined), [state, at, panelVisible, draftOpacity]);
 
   const bridge = window.planner;
   const pickFile = useCallback(async (): Promise<string | null> => {

@@ -4,6 +4,7 @@ import { PlannerError } from '../../../../shared/api/errors.js';
 import { toPlannerError } from '../../api/errors.js';
 import { onContractEvent } from '../../api/events.js';
 import type { ApiClient } from '../../api/planner-bridge.js';
+import { saveBlob } from '../dashboard/download.js';
 
 export type BriefingTaskStatus = 'idle' | 'starting' | 'running' | 'done' | 'failed';
 
@@ -27,19 +28,6 @@ export interface BriefingExport extends BriefingTaskState {
 }
 
 const IDLE: BriefingTaskState = { status: 'idle', taskId: null, fileName: null, phase: null, done: 0, total: 0, file: null, error: null, cancelling: false };
-
-/** Saves a blob through a temporary <a download> (in Electron, the download asks where to save it). */
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /**
  * One briefing export: briefingStart → progress events (maps drawn, then printing) →

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { PlannerError } from '../../../../shared/api/errors.js';
 import type { ExportCrs, ExportEncoding, ExportFieldNames, ExportLayerInput, ExportLayerReport, LayerExportFormat } from '../../../../shared/api/export.js';
 import { FILTER_COLUMNS, FILTER_KEYS, isEmptyFilter, type FilterKey, type LayerFilter } from '../../../../shared/api/layer-filter.js';
@@ -7,6 +7,7 @@ import type { ParcelFacets } from '../../../../shared/api/parcel-facets.js';
 import { TOWNS } from '../../../../shared/domain/vocabulary.js';
 import { toPlannerError } from '../../api/errors.js';
 import type { ApiClient } from '../../api/planner-bridge.js';
+import { useApiQuery } from '../../api/use-api-query.js';
 import { downloadBase64 } from '../dashboard/download.js';
 
 export type ExportScope = 'all' | 'selection' | 'filter';
@@ -19,6 +20,8 @@ export interface ExportChoices {
   fieldNames: ExportFieldNames;
   filter: LayerFilter;
 }
+
+const IGNORE = (): void => undefined;
 
 /** A filter key's choices: values as the filter compares them (null = blank). */
 export type FilterOptions = Partial<Record<FilterKey, (string | number | null)[]>>;
@@ -83,22 +86,11 @@ export function useExportLayer(api: ApiClient, layer: LayerId, selectedFids: rea
     fieldNames: 'column',
     filter: initialFilter ?? {},
   }));
-  const [facets, setFacets] = useState<ParcelFacets | null>(null);
+  // Without facets the filter offers towns only; the export still works, so a failure is not reported.
+  const facets = useApiQuery(api, filterKeys.length === 0 ? null : { key: 'facets', run: () => api.parcelFacets({}) }, { report: IGNORE }).data;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<PlannerError | null>(null);
   const [result, setResult] = useState<ExportLayerState['result']>(null);
-
-  useEffect(() => {
-    if (filterKeys.length === 0) return;
-    let live = true;
-    api.parcelFacets({}).then(
-      (f) => live && setFacets(f),
-      () => live && setFacets(null), // without facets the filter offers towns only; the export still works
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, filterKeys.length]);
 
   const update = useCallback((patch: Partial<ExportChoices>) => {
     setChoices((c) => ({ ...c, ...patch }));

@@ -15,6 +15,8 @@ export interface LayerPanelProps {
   /** Parcels passing the panel's filter and all parcels (null while unknown). */
   parcelCounts: { matched: number; total: number } | null;
   basemap: Basemap | null;
+  /** The basemap's opacity and its setter (features/basemap: stored with the basemap setting); the basemap row's slider is its one control. */
+  basemapOpacity: { value: number; set: (value: number) => void };
   /** Controls beside a layer's name, e.g. the export button (features/export). */
   actions?: (layer: LayerId, info: LayerInfo) => ReactNode;
 }
@@ -25,7 +27,7 @@ const BASEMAP_SWATCH = { kind: 'fill', color: '#d7d4cc' };
  * 图层: the project's layers in drawing order (top of the list is drawn on top, as in QGIS), each
  * with show/hide, order and opacity; the parcels' colouring; the basemap, always lowest.
  */
-export function LayerPanel({ layers, panel, parcelCounts, basemap, actions }: LayerPanelProps) {
+export function LayerPanel({ layers, panel, parcelCounts, basemap, basemapOpacity, actions }: LayerPanelProps) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   const format = new Intl.NumberFormat(i18n.language);
@@ -88,10 +90,10 @@ export function LayerPanel({ layers, panel, parcelCounts, basemap, actions }: La
           label={hasBasemap ? t('layers.basemap') : t('layers.basemapNone')}
           swatch={BASEMAP_SWATCH}
           visible={hasBasemap && !state.hidden.includes('basemap')}
-          opacity={state.opacity.basemap ?? 1}
+          opacity={basemapOpacity.value}
           disabled={!hasBasemap}
           onToggle={() => dispatch({ type: 'toggle', layer: 'basemap' })}
-          onOpacity={(value) => dispatch({ type: 'opacity', layer: 'basemap', value })}
+          onOpacity={basemapOpacity.set}
         />
       </ul>
     </section>

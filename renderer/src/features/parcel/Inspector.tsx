@@ -4,9 +4,7 @@ import type { BBox, FeatureCollection } from '../../../../shared/api/geojson.js'
 import type { LayerId } from '../../../../shared/api/layers.js';
 import type { Settings } from '../../../../shared/api/settings.js';
 import type { ApiClient } from '../../api/planner-bridge.js';
-import { BlockCard } from './BlockCard.js';
 import { BulkCard } from './BulkCard.js';
-import { FeatureCard } from './FeatureCard.js';
 import { ParcelCardView } from './ParcelCardView.js';
 import { useParcelCard } from './use-parcel-card.js';
 import type { Editing } from './use-editing.js';
@@ -23,7 +21,7 @@ export interface InspectorProps {
   onFocus: (bbox: BBox) => void;
   report: (err: unknown) => void;
   /** The card of a feature other than a parcel (block, zone, platform, line, project), from the core (map-tools). */
-  renderFeature?: (selection: { layer: LayerId; id: number }) => ReactNode;
+  renderFeature: (selection: { layer: LayerId; id: number }) => ReactNode;
 }
 
 /** The right dock (DESIGN §5a): the card of what is selected — parcel, several parcels, block or other feature. */
@@ -34,12 +32,6 @@ export function Inspector({ api, selection, data, settings, editing, onFocus, re
   const parcelFid = !bulk && primary?.layer === 'parcels' ? primary.id : null;
   const { card, loading } = useParcelCard(api, parcelFid, report);
 
-  const openParcel = (fid: number): void => {
-    selection.selectParcel(fid);
-    const f = data.parcels?.features.find((x) => x.id === fid);
-    const bbox = f ? geometryBBox(f.geometry) : null;
-    if (bbox) onFocus(bbox);
-  };
   const openBlock = (code: string): void => {
     const f = data.key_blocks?.features.find((x) => x.properties['code'] === code);
     if (!f) return;
@@ -48,7 +40,6 @@ export function Inspector({ api, selection, data, settings, editing, onFocus, re
     if (bbox) onFocus(bbox);
   };
 
-  const feature = primary && !bulk ? data[primary.layer]?.features.find((f) => f.id === primary.id) : undefined;
   let body;
   if (!primary && !bulk) {
     body = (
@@ -60,19 +51,15 @@ export function Inspector({ api, selection, data, settings, editing, onFocus, re
   } else if (!settings) {
     body = <p className="inspector-loading">{t('inspector.loading')}</p>;
   } else if (bulk) {
-    body = <BulkCard fids={parcels} parcels={data.parcels} api={api} settings={settings} apply={editing.apply} onRemove={selection.deselectParcel} />;
+    body = <BulkCard fids={parcels} api={api} settings={settings} apply={editing.apply} onRemove={selection.deselectParcel} />;
   } else if (parcelFid !== null) {
     body = card ? (
       <ParcelCardView card={card} settings={settings} apply={editing.apply} onOpenBlock={openBlock} />
     ) : (
       <p className="inspector-loading">{loading ? t('inspector.loading') : ''}</p>
     );
-  } else if (primary && renderFeature) {
+  } else if (primary) {
     body = renderFeature(primary);
-  } else if (primary?.layer === 'key_blocks' && feature) {
-    body = <BlockCard block={feature} parcels={data.parcels} statuses={settings.statuses} onOpenParcel={openParcel} />;
-  } else if (primary && feature) {
-    body = <FeatureCard layer={primary.layer} feature={feature} />;
   }
 
   return (

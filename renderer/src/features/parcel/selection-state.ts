@@ -43,3 +43,19 @@ export function withParcels(state: SelectionState, fids: readonly number[], addi
   const last = parcels[parcels.length - 1] as number;
   return { primary: { layer: 'parcels', id: last }, parcels };
 }
+
+/**
+ * A short key naming a list of fids (its length, ends and an FNV-1a hash of the ids in order): a query
+ * keyed by the selection must not build a string of 50,000 numbers on every render.
+ */
+export function selectionKey(fids: readonly number[]): string {
+  let h = 0x811c9dc5;
+  for (const fid of fids) {
+    // Each fid's four bytes, low first (fids are positive 32-bit integers in a GeoPackage of this size).
+    for (let k = 0; k < 4; k++) {
+      h ^= (fid >>> (8 * k)) & 0xff;
+      h = Math.imul(h, 0x01000193);
+    }
+  }
+  return `${fids.length}:${fids[0] ?? ''}:${fids[fids.length - 1] ?? ''}:${(h >>> 0).toString(16)}`;
+}
