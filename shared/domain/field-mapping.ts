@@ -264,23 +264,28 @@ export function applyMapping(
   overrides: Readonly<Record<string, string | null>> = {},
   opts: ApplyOptions = {},
 ): { properties: Record<string, PropertyValue>; problems: FieldProblem[] } {
-  const effective: Record<string, string> = { ...mapping };
+  // Imports call this once per record with no overrides: then the mapping is used as it is.
+  let effective: Readonly<Record<string, string>> = mapping;
   for (const [source, target] of Object.entries(overrides)) {
-    if (target === null || target === '') delete effective[source];
+    const copy: Record<string, string> = effective === mapping ? { ...mapping } : (effective as Record<string, string>);
+    if (target === null || target === '') delete copy[source];
     else {
-      for (const [s, t] of Object.entries(effective)) if (s !== source && slotOf(t as TargetField) === slotOf(target as TargetField)) delete effective[s];
-      effective[source] = target;
+      for (const [s, t] of Object.entries(copy)) if (s !== source && slotOf(t as TargetField) === slotOf(target as TargetField)) delete copy[s];
+      copy[source] = target;
     }
+    effective = copy;
   }
   const properties: Record<string, PropertyValue> = {};
   const problems: FieldProblem[] = [];
   let landUseName: string | null = null;
-  for (const [source, target] of Object.entries(effective)) {
+  for (const source in effective) {
+    const target = effective[source] as string;
     const raw = attrs[source];
-    const shown = textOf(raw) ?? '';
+    // The value as written, for problem reports only (computed when one is reported).
+    const shownOf = (): string => textOf(raw) ?? '';
     const take = <T extends PropertyValue>(res: ValueResult<T>, onFail: PropertyValue): PropertyValue => {
       if (res.ok) return res.value;
-      problems.push({ source, target, value: shown, code: res.code, reasonZh: res.reasonZh, reasonEn: res.reasonEn });
+      problems.push({ source, target, value: shownOf(), code: res.code, reasonZh: res.reasonZh, reasonEn: res.reasonEn });
       return onFail;
     };
     const virtual = (VIRTUAL_TARGETS as Record<string, { column: string; factor: number }>)[target];
@@ -290,6 +295,7 @@ export function applyMapping(
       const n = take(parseNumber(raw), null) as number | null;
       const column = virtual?.column ?? target;
       if (n !== null && n < 0) {
+        const shown = shownOf();
         problems.push({ source, target, value: shown, code: 'negative_number', reasonZh: `“${shown}”为负数`, reasonEn: `"${shown}" is negative` });
         properties[column] = null;
       } else properties[column] = n === null ? null : n * (virtual?.factor ?? 1);
@@ -302,7 +308,7 @@ export function applyMapping(
     } else if (ALL_COLUMNS.has(target)) {
       properties[target] = textOf(raw);
     } else {
-      problems.push({ source, target, value: shown, code: 'unknown_target', reasonZh: `未知目标字段“${target}”`, reasonEn: `unknown target field "${target}"` });
+      problems.push({ source, target, value: shownOf(), code: 'unknown_target', reasonZh: `未知目标字段“${target}”`, reasonEn: `unknown target field "${target}"` });
     }
   }
   if (landUseName !== null) {

@@ -71,12 +71,39 @@ export interface PreparedRing {
   finite: boolean;
 }
 
-export function prepareRing(ring: Ring, tol: number): PreparedRing {
+/**
+ * Space for the flat rings of one checkPolygons call: views into one buffer reused call after
+ * call, instead of one Float64Array (an off-heap allocation) per ring of every imported feature.
+ * The views do not outlive the call (issues copy their coordinates).
+ */
+class RingArena {
+  private buf = new Float64Array(4096);
+  private used = 0;
+
+  reset(): void {
+    this.used = 0;
+  }
+
+  take(size: number): Float64Array {
+    if (this.used + size > this.buf.length) {
+      // Earlier views keep the old buffer alive; new ones come from a fresh, larger one.
+      this.buf = new Float64Array(Math.max(2 * this.buf.length, size));
+      this.used = 0;
+    }
+    const view = this.buf.subarray(this.used, this.used + size);
+    this.used += size;
+    return view;
+  }
+}
+
+const arena = new RingArena();
+
+export function prepareRing(ring: Ring, tol: number, scratch?: RingArena): PreparedRing {
   const n = ring.length;
   const first = ring[0];
   const last = ring[n - 1];
   const closed = n > 1 && first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
-  const out = new Float64Array(2 * n);
+  const out = scratch ? scratch.take(2 * n) : new Float64Array(2 * n);
   let m = 0;
   let finite = true;
   let duplicates = false;
@@ -191,6 +218,7 @@ interface CheckedRing {
 }
 
 function checkPolygons(polys: readonly (readonly Ring[])[], tol: number, multi: boolean): ValidityIssue[] {
+  arena.reset();
   const out: ValidityIssue[] = [];
   const usable: CheckedRing[] = [];
   const shellOk: boolean[] = [];
@@ -202,7 +230,7 @@ function checkPolygons(polys: readonly (readonly Ring[])[], tol: number, multi: 
       return;
     }
     rings.forEach((ring, r) => {
-      const p = prepareRing(ring, tol);
+      const p = prepareRing(ring, tol, arena);
       if (!p.finite) return void out.push(issue('non_finite', at(r)));
       const first = ring[0] as Pos;
       if (!p.closed) out.push(issue('unclosed_ring', { ...at(r), at: [first[0] as number, first[1] as number] }));

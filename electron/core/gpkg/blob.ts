@@ -43,12 +43,17 @@ export function envelopeOf(g: Geometry): Envelope | null {
   return minX === Infinity ? null : { minX, maxX, minY, maxY };
 }
 
-/** Encodes a geometry as a GeoPackage blob with an XY envelope (the R-tree triggers read it). */
-export function encodeGpkgBlob(g: Geometry, srsId: number): Buffer {
-  const env = envelopeOf(g);
+/**
+ * Encodes a geometry as a GeoPackage blob with an XY envelope (the R-tree triggers read it);
+ * `envelope` is envelopeOf(g) when the caller has it already.
+ */
+export function encodeGpkgBlob(g: Geometry, srsId: number, envelope?: Envelope | null): Buffer {
+  const env = envelope === undefined ? envelopeOf(g) : envelope;
   const envBytes = env ? 32 : 0;
   const size = 8 + envBytes + wkbSize(g);
-  const buf = Buffer.alloc(size);
+  // A slice of Node's shared 8 KiB pool (zeroed): Buffer.alloc would make one ArrayBuffer per
+  // feature, which large imports pay for again in garbage collection.
+  const buf = Buffer.allocUnsafe(size).fill(0);
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   buf[0] = 0x47; // 'G'
   buf[1] = 0x50; // 'P'

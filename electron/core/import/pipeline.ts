@@ -5,7 +5,7 @@ import { mappingSignature, mergeOverrides, suggestMapping, type TargetField } fr
 import { m2ToMu } from '../../../shared/domain/units.js';
 import { assertInChina, decideCrs, type CrsDecision } from '../../../shared/geo/crs.js';
 import { Extent } from '../../../shared/geo/reproject.js';
-import { bulkInsert, RowWriter } from '../project/feature-store.js';
+import { bulkInsert } from '../project/feature-store.js';
 import type { Project } from '../project/project.js';
 import { ParcelAssigner, assignParcels, type AssignmentReport } from '../spatial/assign.js';
 import { FeaturePreparer, type AreaMismatch, type ImportLayer, type InvalidFeature, type OnInvalid, type PrepareSettings, type PreparedFeature } from './prepare.js';
@@ -148,8 +148,7 @@ export function runImport(project: Project, src: ImportSource, plan: ImportPlan,
   const cancelled = (): PlannerError =>
     new PlannerError('cancelled', `Import of ${src.file} was cancelled; nothing was changed.`, `已取消导入 ${src.file},项目未作任何修改。`, { file: src.file });
 
-  const report = project.transaction(() => bulkInsert(project.db, layer, src.count, () => {
-    const writer = new RowWriter(project.db, layer, { manualRtree: true });
+  const report = project.transaction(() => bulkInsert(project.db, layer, src.count, (writer) => {
     const consume = (p: PreparedFeature): void => {
       for (const n of p.notes) {
         const w = problems.get(n.code + n.message) ?? { ...n, count: 0, indices: [] };

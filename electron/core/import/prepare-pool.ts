@@ -2,6 +2,7 @@ import os from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { PlannerError } from '../../../shared/api/errors.js';
 import type { PrepareSettings, PreparedFeature } from './prepare.js';
+import { unpackChunk } from './prepare-chunk.js';
 import type { PoolReply, PoolRequest, PoolWorkerData } from './prepare-protocol.js';
 import type { ReaderWarning } from './readers/types.js';
 import type { ShapefileParts } from './readers/zip.js';
@@ -105,16 +106,12 @@ export class PreparePool {
     return msg as Extract<PoolReply, { type: T }>;
   }
 
-  /** The prepared features of chunk k (call for k = 0, 1, 2 … in order), blobs unpacked. */
+  /** The prepared features of chunk k (call for k = 0, 1, 2 … in order), unpacked. */
   take(k: number): PreparedFeature[] {
     const msg = this.expect(this.member(k), 'chunk');
     if (msg.k !== k) throw new PlannerError('import_failed', `An import worker answered chunk ${msg.k} for ${k}.`, '导入工作线程返回的数据顺序有误。');
     if (this.submitted < this.chunks) this.submitNext();
-    const { items, blobs, offsets } = msg;
-    items.forEach((it, i) => {
-      if (it.row) it.row.blob = Buffer.from(blobs, offsets[i] as number, (offsets[i + 1] as number) - (offsets[i] as number));
-    });
-    return items;
+    return unpackChunk(msg);
   }
 
   /** After the last chunk: the reader warnings and lon/lat extents of every worker. */

@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ErrorPayload } from '../../../shared/api/errors.js';
-import type { PrepareSettings, PreparedFeature } from './prepare.js';
+import type { PrepareSettings } from './prepare.js';
+import type { PackedChunk } from './prepare-chunk.js';
 import type { ReaderWarning } from './readers/types.js';
 import type { ShapefileParts } from './readers/zip.js';
 
@@ -19,14 +20,8 @@ export interface PoolWorkerData {
 
 export type PoolRequest = { type: 'chunk'; k: number; start: number; end: number } | { type: 'finish' };
 
-/** Prepared features of records [start, end); row blobs are packed into `blobs` at `offsets`. */
-export interface PoolChunk {
-  type: 'chunk';
-  k: number;
-  items: PreparedFeature[];
-  blobs: ArrayBuffer;
-  offsets: Float64Array;
-}
+/** Prepared features of records [start, end), packed flat (prepare-chunk.ts). */
+export type PoolChunk = PackedChunk;
 
 export type PoolReply =
   | PoolChunk

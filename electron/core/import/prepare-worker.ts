@@ -4,13 +4,14 @@ import Database from 'better-sqlite3';
 import { toErrorPayload } from '../../../shared/api/errors.js';
 import { ParcelAssigner } from '../spatial/assigner.js';
 import { FeaturePreparer, type PreparedFeature } from './prepare.js';
-import type { PoolChunk, PoolReply, PoolRequest, PoolWorkerData } from './prepare-protocol.js';
+import { packChunk } from './prepare-chunk.js';
+import type { PoolReply, PoolRequest, PoolWorkerData } from './prepare-protocol.js';
 import { shapefileSource } from './source.js';
 
 /**
  * One prepare worker of a large import (see prepare-pool.ts): it opens the same source file
  * itself, reads the records it is asked for, prepares them (FeaturePreparer) and sends them back
- * with their geometry blobs packed into one transferred buffer. It never writes the project.
+ * packed into a few flat, transferred arrays (prepare-chunk.ts). It never writes the project.
  */
 const data = workerData as PoolWorkerData;
 const port: MessagePort = data.port;
@@ -37,26 +38,6 @@ const ready = (async () => {
   return { src, preparer: new FeaturePreparer(data.settings, assigner) };
 })();
 
-function pack(k: number, items: PreparedFeature[]): { msg: PoolChunk; transfer: ArrayBuffer[] } {
-  let total = 0;
-  for (const it of items) total += it.row?.blob.byteLength ?? 0;
-  const blobs = new ArrayBuffer(total);
-  const bytes = new Uint8Array(blobs);
-  const offsets = new Float64Array(items.length + 1);
-  let at = 0;
-  for (let i = 0; i < items.length; i++) {
-    offsets[i] = at;
-    const row = items[i]?.row;
-    if (row) {
-      bytes.set(row.blob, at);
-      at += row.blob.byteLength;
-      row.blob = new Uint8Array(0);
-    }
-  }
-  offsets[items.length] = at;
-  return { msg: { type: 'chunk', k, items, blobs, offsets }, transfer: [blobs] };
-}
-
 let queue: Promise<void> = Promise.resolve();
 
 async function handle(req: PoolRequest): Promise<void> {
@@ -67,7 +48,7 @@ async function handle(req: PoolRequest): Promise<void> {
       const f = src.feature(i);
       if (f) items.push(preparer.prepare(f));
     }
-    const { msg, transfer } = pack(req.k, items);
+    const { msg, transfer } = packChunk(req.k, items);
     reply(msg, transfer);
   } else {
     const e = preparer.extent;

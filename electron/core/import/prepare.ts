@@ -4,6 +4,7 @@ import { applyMapping, type TargetField } from '../../../shared/domain/field-map
 import { toLonLat, type LonLatTransformer } from '../../../shared/geo/crs.js';
 import { Extent, reprojectGeometry } from '../../../shared/geo/reproject.js';
 import { checkGeometry, repairGeometry } from '../../../shared/geo/validity.js';
+import { envelopeOf } from '../gpkg/blob.js';
 import { encodeRow, type EncodedRow } from '../project/feature-store.js';
 import { LAYER_DEFS } from '../project/schema.js';
 import type { ParcelAssigner } from '../spatial/assigner.js';
@@ -119,7 +120,7 @@ export class FeaturePreparer {
       geometry = repaired;
     }
     const properties: Record<string, PropertyValue> = {};
-    for (const [k, v] of Object.entries(mapped)) if (this.columns.has(k)) properties[k] = v;
+    for (const k in mapped) if (this.columns.has(k)) properties[k] = mapped[k] as PropertyValue;
     if (this.columns.has('source_json')) properties['source_json'] = JSON.stringify(f.attributes);
     if (this.columns.has('area_m2')) {
       const a = ellipsoidalAreaM2(geometry);
@@ -131,7 +132,10 @@ export class FeaturePreparer {
       }
     }
     if (this.assigner) {
-      const a = this.assigner.assign(geometry, out.areaM2);
+      // Most parcels are far from every block and zone: when the parcel's box meets none of
+      // theirs, the assignment is "none" without preparing the parcel's rings (same result).
+      const env = envelopeOf(geometry);
+      const a = env && this.assigner.mayOverlap([env.minX, env.minY, env.maxX, env.maxY]) ? this.assigner.assign(geometry, out.areaM2) : null;
       const recorded = typeof properties['recorded_block'] === 'string' ? properties['recorded_block'] : null;
       properties['block_code'] = a?.blockCode ?? null;
       properties['zone_code'] = a?.zoneCode ?? null;

@@ -5,6 +5,7 @@ import type { LayerId } from '../../../shared/api/layers.js';
 import { ellipsoidalAreaM2 } from '../../../shared/domain/area.js';
 import { geodesicLengthM } from '../../../shared/domain/length.js';
 import { decodeGpkgBlob, encodeGpkgBlob, envelopeOf } from '../gpkg/blob.js';
+import { BoxBuffer, bulkLoadRtree, rtreeIsEmpty } from '../gpkg/rtree-load.js';
 import { SRS_CGCS2000, refreshContentsExtent } from '../gpkg/gpkg-schema.js';
 import { LAYER_DEFS, type LayerDef } from './schema.js';
 import type { FeatureInput } from './types.js';
@@ -42,6 +43,8 @@ function toSql(v: PropertyValue | undefined): string | number | null {
 export interface InsertOptions {
   /** Write the R-tree rows here instead of through the insert trigger (see bulkInsert). */
   manualRtree?: boolean;
+  /** With manualRtree: collect the boxes here for one R-tree load at the end (see bulkInsert). */
+  rtreeBoxes?: BoxBuffer;
   /** Refresh gpkg_contents' extent after the batch (default true; bulk imports do it once at the end). */
   refreshExtent?: boolean;
 }
@@ -64,8 +67,9 @@ export interface EncodedRow {
  */
 export function encodeRow(layer: LayerId, f: FeatureInput, index = 0): EncodedRow {
   const def = LAYER_DEFS[layer];
+  const names = columnNames(layer);
   for (const key of Object.keys(f.properties)) {
-    if (!def.columns.some((c) => c.name === key)) {
+    if (!names.has(key)) {
       throw new PlannerError(
         'unknown_column',
         `Feature ${index} of ${layer} has an unknown field "${key}"`,
@@ -85,25 +89,45 @@ export function encodeRow(layer: LayerId, f: FeatureInput, index = 0): EncodedRo
     values.push(toSql(v));
   }
   const env = envelopeOf(geometry);
-  return { blob: encodeGpkgBlob(geometry, SRS_CGCS2000), values, box: env ? [env.minX, env.maxX, env.minY, env.maxY] : null };
+  return { blob: encodeGpkgBlob(geometry, SRS_CGCS2000, env), values, box: env ? [env.minX, env.maxX, env.minY, env.maxY] : null };
+}
+
+const COLUMN_NAMES = new Map<LayerId, Set<string>>();
+
+function columnNames(layer: LayerId): Set<string> {
+  let names = COLUMN_NAMES.get(layer);
+  if (!names) COLUMN_NAMES.set(layer, (names = new Set(LAYER_DEFS[layer].columns.map((c) => c.name))));
+  return names;
 }
 
 /** Prepared INSERTs for one layer; reuse it across batches of one bulk write. */
 export class RowWriter {
   private readonly insert: Database.Statement;
   private readonly rtree: Database.Statement | null;
+  private readonly boxes: BoxBuffer | null;
+  /** the INSERT's parameters, reused row after row: blob, then the column values */
+  private readonly args: (SqlValue | Buffer)[];
 
-  constructor(db: Database.Database, readonly layer: LayerId, opts: Pick<InsertOptions, 'manualRtree'> = {}) {
+  constructor(db: Database.Database, readonly layer: LayerId, opts: Pick<InsertOptions, 'manualRtree' | 'rtreeBoxes'> = {}) {
     const names = LAYER_DEFS[layer].columns.map((c) => c.name);
     this.insert = db.prepare(`INSERT INTO "${layer}" (geom, ${names.map((n) => `"${n}"`).join(', ')}) VALUES (?, ${names.map(() => '?').join(', ')})`);
-    this.rtree = opts.manualRtree ? db.prepare(`INSERT INTO "rtree_${layer}_geom" VALUES (?, ?, ?, ?, ?)`) : null;
+    this.boxes = opts.manualRtree ? (opts.rtreeBoxes ?? null) : null;
+    this.rtree = opts.manualRtree && !this.boxes ? db.prepare(`INSERT INTO "rtree_${layer}_geom" VALUES (?, ?, ?, ?, ?)`) : null;
+    this.args = new Array<SqlValue | Buffer>(names.length + 1).fill(null);
   }
 
   /** Inserts one encoded row (caller wraps in a transaction); returns its fid. */
   write(row: EncodedRow): number {
-    const blob = Buffer.isBuffer(row.blob) ? row.blob : Buffer.from(row.blob.buffer, row.blob.byteOffset, row.blob.byteLength);
-    const fid = Number(this.insert.run(blob, ...row.values).lastInsertRowid);
-    if (this.rtree && row.box) this.rtree.run(fid, row.box[0], row.box[1], row.box[2], row.box[3]);
+    const args = this.args;
+    args[0] = Buffer.isBuffer(row.blob) ? row.blob : Buffer.from(row.blob.buffer, row.blob.byteOffset, row.blob.byteLength);
+    const values = row.values;
+    for (let i = 0; i < values.length; i++) args[i + 1] = values[i] as SqlValue;
+    const fid = Number(this.insert.run(args).lastInsertRowid);
+    const box = row.box;
+    if (box) {
+      if (this.boxes) this.boxes.push(fid, box[0], box[1], box[2], box[3]);
+      else if (this.rtree) this.rtree.run(fid, box[0], box[1], box[2], box[3]);
+    }
     return fid;
   }
 }
@@ -119,16 +143,18 @@ export function insertFeatures(db: Database.Database, layer: LayerId, features: 
 /**
  * Runs a bulk insert of about `rows` rows into `layer` inside the caller's transaction, with the
  * per-row work taken out of SQLite's hands and done once instead:
- * - the R-tree insert trigger is dropped (the caller writes the R-tree rows: RowWriter's
- *   `manualRtree`); per-row trigger calls (five SQL functions and a statement journal each) were
- *   a third of a 100,000-parcel import;
+ * - the R-tree insert trigger is dropped and `fn` writes through the RowWriter it is given,
+ *   which collects the boxes; per-row trigger calls (five SQL functions and a statement journal
+ *   each) were a third of a 100,000-parcel import. An empty R-tree is then bulk-loaded in one
+ *   pass (gpkg/rtree-load.ts: 100,000 single inserts cost ~1 s more); otherwise the boxes are
+ *   inserted one by one;
  * - the parcel search queue trigger is dropped and the new fids are queued in one statement;
  * - when the insert at least doubles the table, its secondary indexes are dropped and rebuilt
  *   afterwards (one sort instead of 100,000 B-tree descents per index).
  * Everything is recreated from its own SQL before the transaction commits; a failure rolls back
  * the DROPs too.
  */
-export function bulkInsert<T>(db: Database.Database, layer: LayerId, rows: number, fn: () => T): T {
+export function bulkInsert<T>(db: Database.Database, layer: LayerId, rows: number, fn: (writer: RowWriter) => T): T {
   const objects = db
     .prepare("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL AND type IN ('trigger', 'index')")
     .all(layer) as { type: 'trigger' | 'index'; name: string; sql: string }[];
@@ -141,7 +167,17 @@ export function bulkInsert<T>(db: Database.Database, layer: LayerId, rows: numbe
       (o.type === 'index' && rows >= existing),
   );
   for (const o of dropped) db.exec(`DROP ${o.type === 'trigger' ? 'TRIGGER' : 'INDEX'} "${o.name}"`);
-  const result = fn();
+  const rtree = `rtree_${layer}_geom`;
+  const boxes = new BoxBuffer();
+  const result = fn(new RowWriter(db, layer, { manualRtree: true, rtreeBoxes: boxes }));
+  if (boxes.count > 0 && rtreeIsEmpty(db, rtree)) bulkLoadRtree(db, rtree, boxes);
+  else {
+    const insert = db.prepare(`INSERT INTO "${rtree}" VALUES (?, ?, ?, ?, ?)`);
+    for (let i = 0; i < boxes.count; i++) {
+      const b = boxes.boxes;
+      insert.run(boxes.ids[i], b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]);
+    }
+  }
   if (dropped.some((o) => o.name === `${layer}_search_ai`)) {
     db.prepare(`INSERT OR IGNORE INTO "${searchQueue}" (fid) SELECT fid FROM "${layer}" WHERE fid > ?`).run(lastFid);
   }

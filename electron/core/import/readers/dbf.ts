@@ -110,6 +110,36 @@ function trimRange(bytes: Uint8Array, start: number, end: number): [number, numb
   return [a, b];
 }
 
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * A plain decimal ([+-]digits[.digits]) read without the general path's checks, or undefined for
+ * anything else (and for long integers, which the general path may keep as text). Equal to
+ * Number(text): up to 15 digits form an exact integer below 2^53 and 10^k is exact, so their one
+ * division is the correctly rounded value Number gives; longer ones (GDAL writes N(24,15) areas
+ * as 2493.940000000000055) are handed to Number.
+ */
+export function plainDecimal(bytes: Buffer, start: number, end: number): number | undefined {
+  let i = start;
+  const sign = bytes[i] === 0x2d ? -1 : 1;
+  if (bytes[i] === 0x2d || bytes[i] === 0x2b) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; i < end; i++) {
+    const c = bytes[i] as number;
+    if (c >= 0x30 && c <= 0x39) {
+      mantissa = mantissa * 10 + (c - 0x30);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === 0x2e && fraction < 0) fraction = 0;
+    else return undefined;
+  }
+  if (digits === 0) return undefined;
+  if (digits > 15) return fraction < 0 ? undefined : Number(bytes.toString('latin1', start, end));
+  return (sign * mantissa) / (POW10[fraction < 0 ? 0 : fraction] as number);
+}
+
 function fieldType(f: DbfFieldDescriptor): FieldType {
   switch (f.type) {
     case 'C':
@@ -208,6 +238,8 @@ export class DbfTable {
       case 'F': {
         const [s, e] = trimRange(b, start, start + f.length);
         if (s === e) return null;
+        const plain = plainDecimal(b, s, e);
+        if (plain !== undefined) return plain;
         const text = b.toString('latin1', s, e);
         if (/^\*+$/.test(text)) return null; // overflow marker
         const v = Number(text.replace(',', '.'));
