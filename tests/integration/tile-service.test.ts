@@ -163,6 +163,38 @@ describe('the sample project in tiles', () => {
     expect(status.size).toBe(3000);
   });
 
+  it('below the detail zoom draw each parcel at its place: small ones as their box, at least a pixel; larger ones in their shape', async () => {
+    const z = 10;
+    const boxes = new Map(
+      (project.db.prepare('SELECT id, minx, miny, maxx, maxy FROM rtree_parcels_geom').raw(true).all() as number[][]).map((r) => [r[0] as number, [r[1], r[2], r[3], r[4]] as BBox]),
+    );
+    // A CSS pixel of a 512-px tile at z10, in degrees of longitude (and of latitude here, at 29°N).
+    const px = 360 / 2 ** z / 512;
+    const pxLat = px * Math.cos((28.9 * Math.PI) / 180);
+    const seen = new Set<number>();
+    let small = 0;
+    let shaped = 0;
+    for (const t of tilesCovering(project.info().bbox as BBox, z)) {
+      for (const f of decode((await tiles.tile('parcels', t.z, t.x, t.y)).bytes, 'parcels', t)) {
+        seen.add(f.id);
+        const box = boxes.get(f.id) as BBox;
+        // Within a pixel of its R-tree box on every side (snapped to the coarse grid, grown to one pixel when smaller).
+        expect(Math.abs(f.bbox[0] - box[0])).toBeLessThan(px);
+        expect(Math.abs(f.bbox[2] - box[2])).toBeLessThan(px);
+        expect(Math.abs(f.bbox[1] - box[1])).toBeLessThan(pxLat);
+        expect(Math.abs(f.bbox[3] - box[3])).toBeLessThan(pxLat);
+        // Never less than a pixel on a side, so its status colour shows.
+        expect(f.bbox[2] - f.bbox[0]).toBeGreaterThan(0.9 * px);
+        expect(f.bbox[3] - f.bbox[1]).toBeGreaterThan(0.9 * pxLat);
+        if (box[2] - box[0] < 2 * px && box[3] - box[1] < 2 * pxLat) small++;
+        else shaped++;
+      }
+    }
+    expect(seen.size).toBe(boxes.size);
+    expect(small).toBeGreaterThan(0);
+    expect(shaped).toBeGreaterThan(0);
+  });
+
   it('an edit drops only the cached tiles meeting the parcel, and the refetched tile shows it', async () => {
     const events: EventPayload<'dataChanged'>[] = [];
     const core: Core = createCore(project, (name, payload) => name === 'dataChanged' && events.push(payload as EventPayload<'dataChanged'>));

@@ -4,7 +4,8 @@ import { TILE_BUFFER, TILE_EXTENT } from '../../../shared/api/tiles.js';
 import { tileBounds, type TileCoord } from '../../../shared/geo/tile-coords.js';
 import type { EncodedTile } from './tile-cache.js';
 import { encodeTile } from './tile-encoder.js';
-import { tileColumns } from './tile-properties.js';
+import { encodeOverviewTile } from './overview-tile.js';
+import { DETAIL_ZOOM, tileColumns } from './tile-properties.js';
 import type { TileReader } from './tile-reader.js';
 
 /** The buffer as a fraction of a tile's width (64 / 4096). */
@@ -18,7 +19,9 @@ export const bufferedBounds = (t: TileCoord): ReturnType<typeof tileBounds> => t
  * tile keeps its ETag across a re-cut). The same code runs in the tile workers and in-process.
  */
 export function cutTile(reader: TileReader, layer: LayerId, t: TileCoord): EncodedTile {
-  const features = reader.read(layer, bufferedBounds(t), tileColumns(layer, t.z));
-  const bytes = encodeTile(layer, features, t);
+  const bounds = bufferedBounds(t);
+  const cols = tileColumns(layer, t.z);
+  // Parcels below the detail zoom: tippecanoe-style overview tiles (overview-tile.ts); exact from DETAIL_ZOOM on.
+  const bytes = layer === 'parcels' && t.z < DETAIL_ZOOM ? encodeOverviewTile(reader.db, layer, t, bounds, cols) : encodeTile(layer, reader.read(layer, bounds, cols), t);
   return { bytes, etag: `"${createHash('md5').update(bytes).digest('base64url')}"` };
 }

@@ -12,7 +12,7 @@ import type { TileColumns } from './tile-properties.js';
 export class TileReader {
   private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(readonly db: Database.Database) {}
 
   read(layer: LayerId, bbox: BBox, cols: TileColumns): Feature[] {
     const rows = this.statement(layer, cols).all(bbox[0], bbox[2], bbox[1], bbox[3]) as unknown[][];

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProjectInfo } from '../../../shared/api/contract.js';
 import type { FeatureCollection } from '../../../shared/api/geojson.js';
-import type { LayerId, LayerInfo } from '../../../shared/api/layers.js';
+import { LAYER_IDS, type LayerId, type LayerInfo } from '../../../shared/api/layers.js';
 import type { Settings } from '../../../shared/api/settings.js';
 import { tilePathTemplate } from '../../../shared/api/tiles.js';
 import { onContractEvent } from '../api/events.js';
@@ -95,10 +95,12 @@ export function useProjectData(api: ApiClient, report: (err: unknown) => void): 
     let live = true;
     const loadAll = async (): Promise<void> => {
       try {
-        const [settings, layers] = await Promise.all([api.getSettings({}), loadSummary()]);
+        // Every layer's features are asked for with the summary, not after it (listLayers lists all of LAYER_IDS).
+        const features = Promise.all(LAYER_IDS.map((id) => loadLayer(id).catch(report)));
+        const [settings] = await Promise.all([api.getSettings({}), loadSummary()]);
         if (!live) return;
         setState((s) => ({ ...s, settings }));
-        await Promise.all(layers.map((l) => loadLayer(l.id).catch(report)));
+        await features;
       } catch (err) {
         if (live) report(err);
       } finally {

@@ -60,11 +60,17 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return undefined;
-    const created = new MapController(host, { onSelect: (s, g) => onSelectRef.current(s, g), tiled: tiledRef.current });
-    setController(created);
+    let created: MapController | null = null;
+    // A task later: the requests this commit's effects make (the project's data) go out before the
+    // WebGL context and the style take the main thread (over a second in SwiftShader).
+    const timer = window.setTimeout(() => {
+      created = new MapController(host, { onSelect: (s, g) => onSelectRef.current(s, g), tiled: tiledRef.current });
+      setController(created);
+    }, 0);
     return () => {
+      window.clearTimeout(timer);
       setController(null);
-      created.destroy();
+      created?.destroy();
     };
   }, []);
 

@@ -100,7 +100,12 @@ function buildLayers(statuses: readonly StatusDef[]): LayerSpecification[] {
       id: 'parcels-fill',
       type: 'fill',
       source: 'parcels',
-      paint: { 'fill-color': statusColor(statuses), 'fill-opacity': 0.82 },
+      paint: {
+        'fill-color': statusColor(statuses),
+        'fill-opacity': 0.82,
+        // Zoomed out a parcel is a pixel or two: the anti-aliasing outline would draw every parcel a second time (as lines).
+        'fill-antialias': ['step', ['zoom'], false, PARCEL_OUTLINE_MIN_ZOOM, true],
+      },
     },
     {
       id: 'parcels-outline',

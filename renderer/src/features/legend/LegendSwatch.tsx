@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { hatchDataUrl } from './hatch-swatch.js';
+import { hatchBackground } from './hatch-swatch.js';
 import type { LegendSymbol } from './legend-model.js';
 
 const LINE_WIDTH = 3;
@@ -14,7 +14,7 @@ export function LegendSwatch({ symbol }: { symbol: LegendSymbol }) {
         <span
           className="swatch swatch-fill swatch-hatch"
           data-color={symbol.color}
-          style={{ '--swatch': 'transparent', backgroundImage: `url(${hatchDataUrl(symbol.color)})`, borderColor: symbol.color } as CSSProperties}
+          style={{ '--swatch': 'transparent', backgroundImage: hatchBackground(symbol.color), borderColor: symbol.color } as CSSProperties}
         />
       );
     case 'line':

@@ -1,19 +1,15 @@
-import { hatchImage } from '../../map/layer-style/hatch.js';
+import { HATCH_GAP_ALPHA, HATCH_STRIPE_PX, HATCH_TILE_PX } from '../../map/layer-style/hatch.js';
 
-const cache = new Map<string, string>();
-
-/** The map's hatch image of a colour as a data URL, for a legend swatch that looks the same. */
-export function hatchDataUrl(color: string): string {
-  const cached = cache.get(color);
-  if (cached !== undefined) return cached;
-  const image = hatchImage(color, 1);
-  const canvas = document.createElement('canvas');
-  canvas.width = image.width;
-  canvas.height = image.height;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return '';
-  ctx.putImageData(new ImageData(new Uint8ClampedArray(image.data), image.width, image.height), 0, 0);
-  const url = canvas.toDataURL('image/png');
-  cache.set(color, url);
-  return url;
+/**
+ * The map's hatch (layer-style/hatch.ts: "/" stripes of the colour every HATCH_TILE_PX along
+ * x + y, over a faint tint of it) as a CSS background, for a legend swatch that looks the same.
+ * A gradient, not an image: drawing a canvas and encoding it as PNG per colour cost the page's
+ * start-up more than half a second in SwiftShader.
+ */
+export function hatchBackground(color: string): string {
+  // Along the gradient line (135°: right and down), the period and the stripe are the x + y ones over √2.
+  const period = HATCH_TILE_PX / Math.SQRT2;
+  const stripe = HATCH_STRIPE_PX / Math.SQRT2;
+  const tint = `${color}${Math.round(HATCH_GAP_ALPHA * 255).toString(16).padStart(2, '0')}`;
+  return `repeating-linear-gradient(135deg, ${color} 0 ${stripe.toFixed(2)}px, ${tint} ${stripe.toFixed(2)}px ${period.toFixed(2)}px)`;
 }

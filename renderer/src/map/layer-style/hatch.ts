@@ -7,9 +7,9 @@ const PREFIX = 'hatch-';
 
 /** Logical size of one pattern tile (CSS px) and the stripe period and width along x + y. */
 export const HATCH_TILE_PX = 12;
-const STRIPE_PX = 2;
+export const HATCH_STRIPE_PX = 2;
 /** The tint between the stripes, so a zone still reads as an area. */
-const GAP_ALPHA = 0.16;
+export const HATCH_GAP_ALPHA = 0.16;
 
 export function hatchImageId(color: string): string {
   return `${PREFIX}${color.replace('#', '').toLowerCase()}`;
@@ -35,7 +35,7 @@ export interface HatchImage {
  */
 export function hatchImage(color: string, pixelRatio = 2): HatchImage {
   const size = HATCH_TILE_PX * pixelRatio;
-  const stripe = STRIPE_PX * pixelRatio;
+  const stripe = HATCH_STRIPE_PX * pixelRatio;
   const n = parseInt(color.slice(1), 16);
   const rgb = [(n >> 16) & 255, (n >> 8) & 255, n & 255] as const;
   const data = new Uint8Array(size * size * 4);
@@ -46,7 +46,7 @@ export function hatchImage(color: string, pixelRatio = 2): HatchImage {
       data[i] = rgb[0];
       data[i + 1] = rgb[1];
       data[i + 2] = rgb[2];
-      data[i + 3] = on ? 255 : Math.round(GAP_ALPHA * 255);
+      data[i + 3] = on ? 255 : Math.round(HATCH_GAP_ALPHA * 255);
     }
   }
   return { width: size, height: size, data, pixelRatio };
