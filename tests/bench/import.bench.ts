@@ -14,7 +14,8 @@ const GNU_TIME = '/usr/bin/time';
 
 /** Sizes to run (BENCH_IMPORT_SIZES=1000,10000 for a quick run) and repetitions per size (median). */
 const SIZES = (process.env['BENCH_IMPORT_SIZES'] ?? '1000,10000,100000').split(',').map(Number);
-const RUNS = (n: number): number => (n <= 1000 ? 5 : n <= 10000 ? 3 : 1);
+// Three runs even at 100k: one run scattered by ±1.5 s on this 2-core machine.
+const RUNS = (n: number): number => (n <= 1000 ? 5 : 3);
 /** shpjs + turf holds the whole collection in memory; it is still fast enough to run at every size. */
 const NAIVE_MAX = Number(process.env['BENCH_NAIVE_MAX'] ?? 100000);
 
@@ -193,7 +194,7 @@ export const importBench: Bench = {
     if (ratio100k !== undefined) notes.push(`target import_vs_ogr2ogr_100k ≤ 1.0: ${ratio100k <= 1 ? 'met' : 'MISSED'} (${ratio100k.toFixed(2)})`);
     if (rss100k !== undefined) notes.push(`target peak_rss_mb_100k ≤ 400: ${rss100k <= 400 ? 'met' : 'MISSED'} (${rss100k.toFixed(0)} MB)`);
     notes.push(
-      'wall times are whole processes (start-up included), median of 5/3/1 runs at 1k/10k/100k; ours = `node dist/cli/landplanner.cjs import --layer parcels` (the compiled CLI; ≥ 20k records are prepared by a pool of worker threads, import_in_process_* is the same import with LANDPLANNER_IMPORT_WORKERS=0) into a project already holding the 18 key blocks',
+      'wall times are whole processes (start-up included), median of 5/3/3 runs at 1k/10k/100k; ours = `node dist/cli/landplanner.cjs import --layer parcels` (the compiled CLI; ≥ 20k records are prepared by a pool of worker threads, import_in_process_* is the same import with LANDPLANNER_IMPORT_WORKERS=0) into a project already holding the 18 key blocks',
       `peak RSS: ${fs.existsSync(GNU_TIME) ? 'GNU time %M (ru_maxrss of the child)' : 'process.resourceUsage().maxRSS at exit (node processes only)'}`,
       'naive = shpjs (reprojects with proj4 from the .prj) + @turf/area (spherical), no database; its area error is against our total; import_area_error_pct_* is ours against GeographicLib Planimeter on the GDAL-reprojected file',
       'DBF names are cut to 10 characters by ogr2ogr (recorded_b, stated_are, completed_); the importer recognises them without --map',
