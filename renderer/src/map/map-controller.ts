@@ -18,19 +18,17 @@ import {
 import { featureDiff } from './feature-diff.js';
 import { labelPoints } from './label-points.js';
 import type { PlannerMapTestHandle } from './test-handle.js';
+import { createMapTestHandle } from './map-test-handle.js';
 import { ParcelHighlight, parcelBounds } from './highlight.js';
 import { featureTarget, type TiledLayers } from './tiled-source.js';
-import { pickFeature } from './pick-feature.js';
+import { pickFeature, samePick, type PickedFeature } from './pick-feature.js';
 import { TiledLayerState } from './tiled-layer-state.js';
 import { applyBasemap, type BasemapView } from './basemap-style.js';
 import { MapPresenter } from './layer-style/map-presenter.js';
 import type { MapPresentation } from './layer-style/presentation.js';
 
-/** One selected feature: its layer and its feature id (the GeoPackage fid). */
-export interface MapSelection {
-  layer: LayerId;
-  id: number;
-}
+/** One selected feature: its layer and its feature id (the GeoPackage fid) — what a click picks. */
+export type MapSelection = PickedFeature;
 
 /** How a click selected: `additive` when Shift was held (add to / remove from a multi-selection). */
 export interface SelectGesture {
@@ -287,7 +285,7 @@ export class MapController {
       else this.appliedVisible.delete(layer);
       changed = true;
     }
-    if (!sameSelection(this.selection, this.appliedSelection)) {
+    if (!samePick(this.selection, this.appliedSelection)) {
       const old = this.appliedSelection;
       if (old && !this.appliedMulti.has(`${old.layer}/${old.id}`)) {
         this.map.removeFeatureState(featureTarget(this.map, old.layer, old.id), 'selected');
@@ -330,7 +328,7 @@ export class MapController {
     let changed = false;
     for (const [key, m] of this.appliedMulti) {
       if (wanted.has(key)) continue;
-      if (!sameSelection(m, this.selection)) this.map.removeFeatureState(featureTarget(this.map, m.layer, m.id), 'selected');
+      if (!samePick(m, this.selection)) this.map.removeFeatureState(featureTarget(this.map, m.layer, m.id), 'selected');
       this.appliedMulti.delete(key);
       changed = true;
     }
@@ -375,42 +373,22 @@ export class MapController {
   }
 
   private testHandle(): PlannerMapTestHandle {
-    return {
-      isIdle: () => this.idle && this.styleLoaded && this.map.loaded(),
+    return createMapTestHandle({
+      map: this.map,
+      idle: () => this.idle,
+      styleLoaded: () => this.styleLoaded,
       featureCounts: () => {
         const counts = Object.fromEntries(LAYER_IDS.map((l) => [l, 0])) as Record<LayerId, number>;
         for (const [layer, collection] of this.appliedData) counts[layer] = collection.features.length;
         for (const [layer, n] of this.tiled.countEntries()) counts[layer] = n;
         return counts;
       },
-      renderedFeatureCount: (layer) => {
-        if (!this.styleLoaded) return 0;
-        const ids = new Set<unknown>();
-        for (const f of this.map.queryRenderedFeatures({ layers: [...STYLE_LAYERS[layer]] })) ids.add(f.id);
-        return ids.size;
-      },
-      visibleLayers: () => LAYER_IDS.filter((l) => this.appliedVisible.has(l)),
-      snapshot: () => this.map.getCanvas().toDataURL('image/png'),
+      visible: (layer) => this.appliedVisible.has(layer),
       highlightedCount: () => this.highlight.count,
-      pixelOf: (lngLat) => {
-        const p = this.map.project(lngLat);
-        return [p.x, p.y];
-      },
-      featureSelected: (layer, id) => this.styleLoaded && this.map.getFeatureState(featureTarget(this.map, layer, id))['selected'] === true,
-      featurePropertiesAt: (layer, lngLat) => {
-        if (!this.styleLoaded) return null;
-        const layers = STYLE_LAYERS[layer].filter((id) => this.map.getLayer(id));
-        const f = this.map.queryRenderedFeatures(this.map.project(lngLat), { layers })[0];
-        return f ? { ...f.properties } : null;
-      },
-    };
+    });
   }
 }
 
 function labelSourceOf(layer: LayerId): string | undefined {
   return (LABEL_SOURCES as Partial<Record<LayerId, string>>)[layer];
-}
-
-function sameSelection(a: MapSelection | null, b: MapSelection | null): boolean {
-  return a === b || (a !== null && b !== null && a.layer === b.layer && a.id === b.id);
 }

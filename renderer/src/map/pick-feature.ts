@@ -6,6 +6,11 @@ export interface PickedFeature {
   id: number;
 }
 
+/** The same feature (or both none). */
+export function samePick(a: PickedFeature | null, b: PickedFeature | null): boolean {
+  return a === b || (a !== null && b !== null && a.layer === b.layer && a.id === b.id);
+}
+
 /** The parts of a queryRenderedFeatures hit the pick reads (maplibre's MapGeoJSONFeature has them). */
 export interface FeatureHit {
   id?: string | number | undefined;
