@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { BriefingFileInfo, BriefingFinished, BriefingRequest } from '../../../../shared/api/briefing.js';
 import { PlannerError } from '../../../../shared/api/errors.js';
 import { toPlannerError } from '../../api/errors.js';
 import { onContractEvent } from '../../api/events.js';
 import type { ApiClient } from '../../api/planner-bridge.js';
+import { TaskEvents } from '../../api/task-events.js';
 import { saveBlob } from '../dashboard/download.js';
 
 export type BriefingTaskStatus = 'idle' | 'starting' | 'running' | 'done' | 'failed';
@@ -32,14 +33,11 @@ const IDLE: BriefingTaskState = { status: 'idle', taskId: null, fileName: null, 
 /**
  * One briefing export: briefingStart → progress events (maps drawn, then printing) →
  * briefingFinished → the file is fetched (a binary route / IPC) and saved. As with imports,
- * events may overtake the briefingStart answer, so events for an unknown task are held until its
- * id arrives. Cancel asks the backend to stop the render.
+ * events that overtake the briefingStart answer are held until its id arrives (TaskEvents). Cancel asks the backend to stop the render.
  */
 export function useBriefingExport(api: ApiClient): BriefingExport {
   const [state, setState] = useState<BriefingTaskState>(IDLE);
-  const taskIdRef = useRef<string | null>(null);
-  const pending = useRef(false);
-  const early = useRef(new Map<string, { progress?: { phase: string; done: number; total: number }; finished?: BriefingFinished }>());
+  const [events] = useState(() => new TaskEvents<{ phase: string; done: number; total: number }, BriefingFinished>());
 
   const finish = useCallback(
     (f: BriefingFinished) => {
@@ -63,56 +61,47 @@ export function useBriefingExport(api: ApiClient): BriefingExport {
   useEffect(() => {
     const offProgress = onContractEvent(api, 'progress', ({ taskId, phase, done, total }) => {
       if (!phase.startsWith('briefing')) return;
-      if (taskId === taskIdRef.current) setState((s) => (s.status === 'running' ? { ...s, phase, done, total } : s));
-      else if (pending.current) early.current.set(taskId, { ...early.current.get(taskId), progress: { phase, done, total } });
+      if (events.progress(taskId, { phase, done, total })) setState((s) => (s.status === 'running' ? { ...s, phase, done, total } : s));
     });
     const offFinished = onContractEvent(api, 'briefingFinished', (f) => {
-      if (f.taskId === taskIdRef.current) finish(f);
-      else if (pending.current) early.current.set(f.taskId, { ...early.current.get(f.taskId), finished: f });
+      if (events.finished(f.taskId, f)) finish(f);
     });
     return () => {
       offProgress();
       offFinished();
     };
-  }, [api, finish]);
+  }, [api, events, finish]);
 
   const start = useCallback(
     (request: BriefingRequest) => {
-      taskIdRef.current = null;
-      early.current.clear();
-      pending.current = true;
+      events.starting();
       setState({ ...IDLE, status: 'starting' });
       api.briefingStart(request).then(
         ({ taskId, fileName }) => {
-          pending.current = false;
-          taskIdRef.current = taskId;
-          const held = early.current.get(taskId);
-          early.current.clear();
+          const held = events.started(taskId);
           setState((s) => ({ ...s, status: 'running', taskId, fileName, ...(held?.progress ?? {}) }));
           if (held?.finished) finish(held.finished);
         },
         (err: unknown) => {
-          pending.current = false;
+          events.startFailed();
           setState((s) => ({ ...s, status: 'failed', error: toPlannerError(err) }));
         },
       );
     },
-    [api, finish],
+    [api, events, finish],
   );
 
   const cancel = useCallback(() => {
-    const taskId = taskIdRef.current;
+    const taskId = events.taskId;
     if (!taskId) return;
     setState((s) => ({ ...s, cancelling: true }));
     api.briefingCancel({ taskId }).catch((err: unknown) => setState((s) => ({ ...s, cancelling: false, error: toPlannerError(err) })));
-  }, [api]);
+  }, [api, events]);
 
   const reset = useCallback(() => {
-    taskIdRef.current = null;
-    pending.current = false;
-    early.current.clear();
+    events.reset();
     setState(IDLE);
-  }, []);
+  }, [events]);
 
   return { ...state, start, cancel, reset };
 }

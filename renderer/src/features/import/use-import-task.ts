@@ -4,6 +4,7 @@ import { PlannerError } from '../../../../shared/api/errors.js';
 import { toPlannerError } from '../../api/errors.js';
 import { onContractEvent } from '../../api/events.js';
 import type { ApiClient } from '../../api/planner-bridge.js';
+import { TaskEvents } from '../../api/task-events.js';
 
 export interface ImportProgress {
   phase: string;
@@ -35,16 +36,12 @@ const IDLE: ImportTaskState = { status: 'idle', taskId: null, progress: null, re
 type Finished = { ok: boolean; report?: ImportReport | LedgerReport | undefined; error?: PlannerError | undefined };
 
 /**
- * One import running in the backend: importStart → progress events → importFinished. Events can
- * overtake the importStart answer (SSE and the HTTP reply are separate connections), so events for
- * a task not yet known are held until its id arrives.
+ * One import running in the backend: importStart → progress events → importFinished. Events that
+ * overtake the importStart answer are held until its id arrives (TaskEvents).
  */
 export function useImportTask(api: ApiClient, onImported: (report: ImportReport | LedgerReport) => void): ImportTask {
   const [state, setState] = useState<ImportTaskState>(IDLE);
-  const taskIdRef = useRef<string | null>(null);
-  // importStart was called and its task id has not arrived yet: only then are unknown ids held.
-  const pending = useRef(false);
-  const early = useRef(new Map<string, { progress?: ImportProgress; finished?: Finished }>());
+  const [events] = useState(() => new TaskEvents<ImportProgress, Finished>());
   const onImportedRef = useRef(onImported);
   useEffect(() => {
     onImportedRef.current = onImported;
@@ -64,58 +61,49 @@ export function useImportTask(api: ApiClient, onImported: (report: ImportReport 
   useEffect(() => {
     const offProgress = onContractEvent(api, 'progress', ({ taskId, phase, done, total }) => {
       const progress = { phase, done, total };
-      if (taskId === taskIdRef.current) setState((s) => (s.status === 'running' ? { ...s, progress } : s));
-      else if (pending.current) early.current.set(taskId, { ...early.current.get(taskId), progress });
+      if (events.progress(taskId, progress)) setState((s) => (s.status === 'running' ? { ...s, progress } : s));
     });
     const offFinished = onContractEvent(api, 'importFinished', ({ taskId, ok, report, error }) => {
       const finished: Finished = { ok, report, error: error ? PlannerError.fromPayload(error) : undefined };
-      if (taskId === taskIdRef.current) finish(finished);
-      else if (pending.current) early.current.set(taskId, { ...early.current.get(taskId), finished });
+      if (events.finished(taskId, finished)) finish(finished);
     });
     return () => {
       offProgress();
       offFinished();
     };
-  }, [api, finish]);
+  }, [api, events, finish]);
 
   const start = useCallback(
     (request: ImportRequest) => {
-      taskIdRef.current = null;
-      early.current.clear();
-      pending.current = true;
+      events.starting();
       setState({ ...IDLE, status: 'starting' });
       api.importStart(request).then(
         ({ taskId }) => {
-          pending.current = false;
-          taskIdRef.current = taskId;
-          const held = early.current.get(taskId);
-          early.current.clear();
+          const held = events.started(taskId);
           setState((s) => ({ ...s, status: 'running', taskId, progress: held?.progress ?? s.progress }));
           if (held?.finished) finish(held.finished);
         },
         (err: unknown) => {
-          pending.current = false;
+          events.startFailed();
           setState((s) => ({ ...s, status: 'failed', error: toPlannerError(err) }));
         },
       );
     },
-    [api, finish],
+    [api, events, finish],
   );
 
   const cancel = useCallback(() => {
-    const taskId = taskIdRef.current;
+    const taskId = events.taskId;
     if (!taskId) return;
     setState((s) => ({ ...s, cancelling: true }));
     // The outcome arrives as importFinished (error 'cancelled'), or the import had already finished.
     api.importCancel({ taskId }).catch((err: unknown) => setState((s) => ({ ...s, cancelling: false, error: toPlannerError(err) })));
-  }, [api]);
+  }, [api, events]);
 
   const reset = useCallback(() => {
-    taskIdRef.current = null;
-    pending.current = false;
-    early.current.clear();
+    events.reset();
     setState(IDLE);
-  }, []);
+  }, [events]);
 
   return { ...state, start, cancel, reset };
 }
