@@ -5,6 +5,8 @@ import { PlannerError, toErrorPayload } from '../../shared/api/errors.js';
 import { IMPORT_LAYERS, planImport, runImport, type ImportLayer, type ImportOptions, type OnInvalid } from '../core/import/pipeline.js';
 import { checkImport } from '../core/import/check.js';
 import { openImportSource } from '../core/import/source.js';
+import { prewarmPool } from '../core/import/prepare-pool.js';
+import { shxRecordHint } from '../core/import/shapefile-source.js';
 import { Project } from '../core/project/project.js';
 import { qualityReport } from '../core/tally/quality.js';
 import { TALLY_BY, tallyRemediated, type TallyBy } from '../core/tally/tally.js';
@@ -113,7 +115,9 @@ async function importCommand(v: Values, files: string[]): Promise<unknown> {
   const projectPath = path.resolve(required(v.project, 'project'));
   const opts = importOptions(v);
   if (files.length === 0) throw usageError('Name the file to import.', '请指定要导入的文件。');
+  prewarmPool(shxRecordHint(files) ?? 0);
   const src = await openImportSource(files, opts.encoding);
+  if (src.shared) prewarmPool(src.count);
   const project = fs.existsSync(projectPath) ? Project.open(projectPath) : Project.create(projectPath);
   try {
     const plan = planImport(project.db, src, opts);
@@ -128,7 +132,9 @@ async function checkCommand(v: Values, files: string[]): Promise<unknown> {
   if (files.length === 0) throw usageError('Name the file to check.', '请指定要检查的文件。');
   if (isLedgerLayerArg(v.layer)) return ledgerCheckCommand(ledgerArgs(v, files, v.layer));
   const opts = importOptions(v);
+  prewarmPool(shxRecordHint(files) ?? 0);
   const src = await openImportSource(files, opts.encoding);
+  if (src.shared) prewarmPool(src.count);
   return checkImport(src, opts, { onProgress: progress(v) });
 }
 

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { PlannerError } from './planner-error.js';
+
+export { PlannerError, toErrorPayload, type ErrorPayloadData } from './planner-error.js';
 
 /**
- * A typed error that crosses both bridges intact: a stable `code`, a message in English and in
- * Chinese (the UI shows `messageZh` by default), and details such as the file or feature index.
+ * The bridge schema of an error (PlannerError itself lives in planner-error.ts, free of zod, for
+ * the import workers).
  */
 export const ErrorPayload = z.object({
   code: z.string().min(1),
@@ -11,33 +14,6 @@ export const ErrorPayload = z.object({
   details: z.record(z.string(), z.unknown()).optional(),
 });
 export type ErrorPayload = z.infer<typeof ErrorPayload>;
-
-export class PlannerError extends Error {
-  readonly code: string;
-  readonly messageZh: string;
-  readonly details: Record<string, unknown> | undefined;
-
-  constructor(code: string, message: string, messageZh: string, details?: Record<string, unknown>) {
-    super(message);
-    this.name = 'PlannerError';
-    this.code = code;
-    this.messageZh = messageZh;
-    this.details = details;
-  }
-
-  toPayload(): ErrorPayload {
-    return {
-      code: this.code,
-      message: this.message,
-      messageZh: this.messageZh,
-      ...(this.details ? { details: this.details } : {}),
-    };
-  }
-
-  static fromPayload(p: ErrorPayload): PlannerError {
-    return new PlannerError(p.code, p.message, p.messageZh, p.details);
-  }
-}
 
 /** Turns a zod failure on a bridge into a specific, field-naming error. */
 export function invalidInputError(method: string, issues: readonly z.core.$ZodIssue[]): PlannerError {
@@ -49,11 +25,4 @@ export function invalidInputError(method: string, issues: readonly z.core.$ZodIs
     `${method} 的参数无效:${list}`,
     { method, fields },
   );
-}
-
-/** Anything thrown that is not a PlannerError becomes an `internal` error with the original text. */
-export function toErrorPayload(err: unknown): ErrorPayload {
-  if (err instanceof PlannerError) return err.toPayload();
-  const text = err instanceof Error ? err.message : String(err);
-  return { code: 'internal', message: `Internal error: ${text}`, messageZh: `内部错误:${text}` };
 }

@@ -281,34 +281,28 @@ export function applyMapping(
   for (const source in effective) {
     const target = effective[source] as string;
     const raw = attrs[source];
-    // The value as written, for problem reports only (computed when one is reported).
-    const shownOf = (): string => textOf(raw) ?? '';
-    const take = <T extends PropertyValue>(res: ValueResult<T>, onFail: PropertyValue): PropertyValue => {
-      if (res.ok) return res.value;
-      problems.push({ source, target, value: shownOf(), code: res.code, reasonZh: res.reasonZh, reasonEn: res.reasonEn });
-      return onFail;
-    };
+    // No closures in this loop: it runs for every field of every imported record.
     const virtual = (VIRTUAL_TARGETS as Record<string, { column: string; factor: number }>)[target];
     if (target === 'land_use_name') {
       landUseName = textOf(raw);
     } else if (NUMERIC_TARGETS.has(target)) {
-      const n = take(parseNumber(raw), null) as number | null;
+      const n = valueOr(parseNumber(raw), null, problems, source, target, raw) as number | null;
       const column = virtual?.column ?? target;
       if (n !== null && n < 0) {
-        const shown = shownOf();
+        const shown = textOf(raw) ?? '';
         problems.push({ source, target, value: shown, code: 'negative_number', reasonZh: `“${shown}”为负数`, reasonEn: `"${shown}" is negative` });
         properties[column] = null;
       } else properties[column] = n === null ? null : n * (virtual?.factor ?? 1);
     } else if (DATE_TARGETS.has(target)) {
-      properties[target] = take(normaliseDate(raw), null);
+      properties[target] = valueOr(normaliseDate(raw), null, problems, source, target, raw);
     } else if (target === 'status') {
-      properties[target] = take(normaliseStatus(raw, opts.statuses), textOf(raw));
+      properties[target] = valueOr(normaliseStatus(raw, opts.statuses), textOf(raw), problems, source, target, raw);
     } else if (target === 'tenure') {
-      properties[target] = take(normaliseTenure(raw), textOf(raw));
+      properties[target] = valueOr(normaliseTenure(raw), textOf(raw), problems, source, target, raw);
     } else if (ALL_COLUMNS.has(target)) {
       properties[target] = textOf(raw);
     } else {
-      problems.push({ source, target, value: shownOf(), code: 'unknown_target', reasonZh: `未知目标字段“${target}”`, reasonEn: `unknown target field "${target}"` });
+      problems.push({ source, target, value: textOf(raw) ?? '', code: 'unknown_target', reasonZh: `未知目标字段“${target}”`, reasonEn: `unknown target field "${target}"` });
     }
   }
   if (landUseName !== null) {
@@ -316,6 +310,13 @@ export function applyMapping(
     properties['land_use'] = typeof code === 'string' && !code.includes(landUseName) ? `${code} ${landUseName}` : (code ?? landUseName);
   }
   return { properties, problems };
+}
+
+/** A parsed value, or `onFail` with the problem recorded (the value as written, for the report). */
+function valueOr<T extends PropertyValue>(res: ValueResult<T>, onFail: PropertyValue, problems: FieldProblem[], source: string, target: string, raw: unknown): PropertyValue {
+  if (res.ok) return res.value;
+  problems.push({ source, target, value: textOf(raw) ?? '', code: res.code, reasonZh: res.reasonZh, reasonEn: res.reasonEn });
+  return onFail;
 }
 
 const ALL_COLUMNS = new Set<string>(Object.values(TARGET_FIELDS).flat());

@@ -1,5 +1,5 @@
 import proj4 from 'proj4';
-import { PlannerError } from '../api/errors.js';
+import { PlannerError } from '../api/planner-error.js';
 import type { BBox } from '../api/geojson.js';
 import { crsDef, DATUM_WARNINGS, ELLIPSOIDS } from './proj-defs.js';
 import type { CrsDef } from './proj-defs.js';

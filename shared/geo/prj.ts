@@ -1,4 +1,4 @@
-import { PlannerError } from '../api/errors.js';
+import { PlannerError } from '../api/planner-error.js';
 import { allCrsDefs, crsDef, findGeographic, findTmerc, ELLIPSOIDS } from './proj-defs.js';
 import type { CrsDef, Datum } from './proj-defs.js';
 import { child, children, epsgOf, isNode, nameOf, numberArg, parseWkt, WktSyntaxError } from './wkt.js';

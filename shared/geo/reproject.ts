@@ -1,4 +1,4 @@
-import { PlannerError } from '../api/errors.js';
+import { PlannerError } from '../api/planner-error.js';
 import type { BBox, Geometry } from '../api/geojson.js';
 import { assertInChina, isInChina, toLonLat } from './crs.js';
 import type { LonLatTransformer } from './crs.js';

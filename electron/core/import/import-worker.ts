@@ -5,6 +5,8 @@ import { checkLedgerFile, importLedgerFile } from '../ledgers/index.js';
 import { Project } from '../project/project.js';
 import { checkImport } from './check.js';
 import { planImport, runImport } from './pipeline.js';
+import { prewarmPool } from './prepare-pool.js';
+import { shxRecordHint } from './shapefile-source.js';
 import { openImportSource } from './source.js';
 import type { WorkerJob, WorkerMessage } from './worker-protocol.js';
 
@@ -31,7 +33,9 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
     }
   }
   const mapOptions = { ...options, layer: options.layer };
+  prewarmPool(shxRecordHint(job.paths) ?? 0);
   const src = await openImportSource(job.paths, mapOptions.encoding);
+  if (src.shared) prewarmPool(src.count);
   const project = Project.open(job.projectPath);
   try {
     if (job.mode === 'check') return { type: 'done', preview: checkImport(src, mapOptions, hooks, project) };

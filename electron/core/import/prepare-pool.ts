@@ -3,7 +3,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import { PlannerError } from '../../../shared/api/errors.js';
 import type { PrepareSettings, PreparedFeature } from './prepare.js';
 import { unpackChunk } from './prepare-chunk.js';
-import type { PoolReply, PoolRequest, PoolWorkerData } from './prepare-protocol.js';
+import type { PoolJob, PoolReply, PoolRequest, PoolWorkerData } from './prepare-protocol.js';
 import type { ReaderWarning } from './readers/types.js';
 import type { ShapefileParts } from './readers/zip.js';
 import { workerEntry } from './worker-entry.js';
@@ -31,6 +31,33 @@ interface Member {
   signal: Int32Array;
 }
 
+/** Starts one prepare worker with no job yet: it loads its code and waits for 'init'. */
+function spawn(): Member {
+  const { port1, port2 } = new MessageChannel();
+  const signal = new SharedArrayBuffer(4);
+  const data: PoolWorkerData = { signal, port: port1 };
+  // The file's bytes live outside the heap (shared), and a worker's live data is one chunk:
+  // small heap limits keep V8 from growing each heap far beyond it (peak RSS at 100k parcels).
+  const worker = new Worker(workerEntry('prepare-worker'), { workerData: data, transferList: [port1], resourceLimits: WORKER_HEAP });
+  worker.unref();
+  return { worker, port: port2, signal: new Int32Array(signal) };
+}
+
+/** Workers started ahead by prewarmPool, for the next PreparePool. */
+let spare: Member[] = [];
+
+/**
+ * Starts the workers of a pooled import of about `count` records now, so they load their code
+ * while the file is opened and the import planned (that load was on the import's critical path).
+ * Does nothing below the pool's threshold or when workers are already waiting. Unused spares
+ * do not keep the process alive.
+ */
+export function prewarmPool(count: number): void {
+  const plan = poolPlan(count);
+  if (!plan || spare.length > 0) return;
+  spare = Array.from({ length: plan.workers }, spawn);
+}
+
 export interface PoolOptions {
   parts: ShapefileParts;
   encoding: string | null;
@@ -53,17 +80,11 @@ export class PreparePool {
 
   constructor(private readonly opts: PoolOptions) {
     this.chunks = Math.ceil(opts.count / POOL_CHUNK);
-    const entry = workerEntry('prepare-worker');
-    this.members = Array.from({ length: opts.workers }, () => {
-      const { port1, port2 } = new MessageChannel();
-      const signal = new SharedArrayBuffer(4);
-      const data: PoolWorkerData = { parts: opts.parts, encoding: opts.encoding, settings: opts.settings, projectPath: opts.projectPath, signal, port: port1 };
-      // The file's bytes live outside the heap (shared), and a worker's live data is one chunk:
-      // small heap limits keep V8 from growing each heap far beyond it (peak RSS at 100k parcels).
-      const worker = new Worker(entry, { workerData: data, transferList: [port1], resourceLimits: WORKER_HEAP });
-      worker.unref();
-      return { worker, port: port2, signal: new Int32Array(signal) };
-    });
+    const warm = spare.splice(0, opts.workers);
+    this.members = [...warm, ...Array.from({ length: opts.workers - warm.length }, spawn)];
+    for (const m of spare.splice(0)) void m.worker.terminate();
+    const job: PoolJob = { parts: opts.parts, encoding: opts.encoding, settings: opts.settings, projectPath: opts.projectPath };
+    for (const m of this.members) m.port.postMessage({ type: 'init', ...job } satisfies PoolRequest);
     while (this.submitted < Math.min(this.chunks, DEPTH * this.members.length)) this.submitNext();
   }
 

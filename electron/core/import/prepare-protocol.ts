@@ -5,20 +5,27 @@ import type { PackedChunk } from './prepare-chunk.js';
 import type { ReaderWarning } from './readers/types.js';
 import type { ShapefileParts } from './readers/zip.js';
 
-/** What a prepare worker starts with (workerData). */
+/**
+ * What a prepare worker starts with (workerData): only its channel, so it can be started (and
+ * load its code) before the import is planned; the job comes in the first request ('init').
+ */
 export interface PoolWorkerData {
+  /** the worker bumps slot 0 and notifies after each reply, so the writer can block on it */
+  signal: SharedArrayBuffer;
+  port: MessagePort;
+}
+
+/** The job of a prepare worker. */
+export interface PoolJob {
   /** the shapefile's parts, SharedArrayBuffer-backed (not copied into the worker) */
   parts: ShapefileParts;
   encoding: string | null;
   settings: PrepareSettings;
   /** the project file, for the parcel assigner's blocks and zones; null for other layers */
   projectPath: string | null;
-  /** the worker bumps slot 0 and notifies after each reply, so the writer can block on it */
-  signal: SharedArrayBuffer;
-  port: MessagePort;
 }
 
-export type PoolRequest = { type: 'chunk'; k: number; start: number; end: number } | { type: 'finish' };
+export type PoolRequest = ({ type: 'init' } & PoolJob) | { type: 'chunk'; k: number; start: number; end: number } | { type: 'finish' };
 
 /** Prepared features of records [start, end), packed flat (prepare-chunk.ts). */
 export type PoolChunk = PackedChunk;

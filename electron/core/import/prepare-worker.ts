@@ -1,12 +1,12 @@
 import type { MessagePort } from 'node:worker_threads';
 import { workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { toErrorPayload } from '../../../shared/api/errors.js';
+import { toErrorPayload } from '../../../shared/api/planner-error.js';
 import { ParcelAssigner } from '../spatial/assigner.js';
 import { FeaturePreparer, type PreparedFeature } from './prepare.js';
 import { packChunk } from './prepare-chunk.js';
-import type { PoolReply, PoolRequest, PoolWorkerData } from './prepare-protocol.js';
-import { shapefileSource } from './source.js';
+import type { PoolJob, PoolReply, PoolRequest, PoolWorkerData } from './prepare-protocol.js';
+import { shapefileSource } from './shapefile-source.js';
 
 /**
  * One prepare worker of a large import (see prepare-pool.ts): it opens the same source file
@@ -23,25 +23,38 @@ function reply(msg: PoolReply, transfer: ArrayBuffer[] = []): void {
   Atomics.notify(signal, 0);
 }
 
-const ready = (async () => {
-  const src = shapefileSource(data.parts, data.encoding);
+interface Job {
+  src: ReturnType<typeof shapefileSource>;
+  preparer: FeaturePreparer;
+}
+
+/** Set by the 'init' request, which always comes first. */
+let job: Job | null = null;
+
+function start(init: PoolJob): Job {
+  const src = shapefileSource(init.parts, init.encoding);
   let assigner: ParcelAssigner | null = null;
-  if (data.projectPath) {
+  if (init.projectPath) {
     // Read-only connection: the main thread holds the write transaction; blocks are committed.
-    const db = new Database(data.projectPath, { readonly: true, fileMustExist: true });
+    const db = new Database(init.projectPath, { readonly: true, fileMustExist: true });
     try {
       assigner = ParcelAssigner.fromDb(db);
     } finally {
       db.close();
     }
   }
-  return { src, preparer: new FeaturePreparer(data.settings, assigner) };
-})();
+  return { src, preparer: new FeaturePreparer(init.settings, assigner) };
+}
 
 let queue: Promise<void> = Promise.resolve();
 
 async function handle(req: PoolRequest): Promise<void> {
-  const { src, preparer } = await ready;
+  if (req.type === 'init') {
+    job = start(req);
+    return;
+  }
+  if (!job) throw new Error(`prepare worker got '${req.type}' before 'init'`);
+  const { src, preparer } = job;
   if (req.type === 'chunk') {
     const items: PreparedFeature[] = [];
     for (let i = req.start; i < req.end; i++) {

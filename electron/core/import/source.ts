@@ -4,9 +4,12 @@ import { PlannerError } from '../../../shared/api/errors.js';
 import type { GeoJsonCrs } from './readers/geojson.js';
 import { readGeoJson } from './readers/geojson.js';
 import type { EncodingDecision } from './readers/encoding.js';
-import { loadShapefileParts, openShapefile } from './readers/shapefile.js';
-import type { ShapefileParts } from './readers/zip.js';
+import { loadShapefileParts } from './readers/shapefile.js';
+import { shapefileSource, shareParts } from './shapefile-source.js';
 import type { FieldInfo, ReaderWarning, SourceFeature } from './readers/types.js';
+import type { ShapefileParts } from './readers/zip.js';
+
+export { shapefileSource };
 
 /** One importable file, whatever its format: header facts now, features one at a time. */
 export interface ImportSource {
@@ -55,33 +58,6 @@ export async function openImportSource(paths: readonly string[], encoding?: stri
   }
   const parts = await loadShapefileParts(paths.length === 1 ? first : paths);
   return shapefileSource(shareParts(parts), encoding ?? null);
-}
-
-/** Moves a shapefile's parts into SharedArrayBuffers (one copy, then shared by every thread). */
-function shareParts(parts: ShapefileParts): ShapefileParts {
-  const files = new Map<string, Uint8Array>();
-  for (const [ext, bytes] of parts.files) {
-    const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
-    shared.set(bytes);
-    files.set(ext, shared);
-  }
-  return { ...parts, files };
-}
-
-/** An ImportSource over shapefile parts already in memory (also used by import worker threads). */
-export function shapefileSource(parts: ShapefileParts, encoding: string | null): ImportSource {
-  const src = openShapefile(parts, { encoding });
-  return {
-    file: src.file,
-    format: 'shapefile',
-    count: src.count,
-    fields: src.fields,
-    encodingDecision: src.encodingDecision,
-    ...(src.prj !== undefined ? { prj: src.prj } : {}),
-    feature: (i) => src.feature(i),
-    warnings: () => src.warnings(),
-    shared: parts,
-  };
 }
 
 /** Coordinates for CRS detection from up to `max` features spread evenly over the file. */

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { BBox, Feature, FeatureCollection, Geometry, PropertyValue } from '../../../shared/api/geojson.js';
-import { PlannerError } from '../../../shared/api/errors.js';
+import { PlannerError } from '../../../shared/api/planner-error.js';
 import type { LayerId } from '../../../shared/api/layers.js';
 import { ellipsoidalAreaM2 } from '../../../shared/domain/area.js';
 import { geodesicLengthM } from '../../../shared/domain/length.js';

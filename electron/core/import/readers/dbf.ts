@@ -1,4 +1,4 @@
-import { PlannerError } from '../../../../shared/api/errors.js';
+import { PlannerError } from '../../../../shared/api/planner-error.js';
 import type { PropertyValue } from '../../../../shared/api/geojson.js';
 import { decideEncoding, rangeDecoder } from './encoding.js';
 import type { EncodingDecision } from './encoding.js';

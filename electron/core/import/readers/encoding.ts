@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { PlannerError } from '../../../../shared/api/errors.js';
+import { PlannerError } from '../../../../shared/api/planner-error.js';
 
 /**
  * Which text encoding a DBF (or GeoJSON) is in, decided in DESIGN §4's order:

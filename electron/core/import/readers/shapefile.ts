@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { PlannerError } from '../../../../shared/api/errors.js';
+import { PlannerError } from '../../../../shared/api/planner-error.js';
 import { openDbf } from './dbf.js';
 import type { DbfTable } from './dbf.js';
 import { decodeBytes, detectEncoding } from './encoding.js';

@@ -1,4 +1,4 @@
-import { PlannerError } from '../../../../shared/api/errors.js';
+import { PlannerError } from '../../../../shared/api/planner-error.js';
 import type { Geometry } from '../../../../shared/api/geojson.js';
 import { assembleRings } from './rings.js';
 import type { Ring } from './rings.js';

@@ -1,5 +1,5 @@
 import { unzipSync } from 'fflate';
-import { PlannerError } from '../../../../shared/api/errors.js';
+import { PlannerError } from '../../../../shared/api/planner-error.js';
 import { decodeBytes, detectEncoding } from './encoding.js';
 
 /** The parts of one shapefile, keyed by lower-case extension ('shp', 'shx', 'dbf', 'prj', 'cpg'). */
