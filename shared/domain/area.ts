@@ -1,14 +1,9 @@
-import { Accumulator, Geodesic } from './geographiclib.js';
+import { Accumulator } from './geographiclib.js';
+import { geodesicAreaS12 } from './geodesic-area.js';
+import { CGCS2000_A, CGCS2000_F } from './geodesic-series.js';
 import type { Geometry } from '../api/geojson.js';
 
-/** CGCS2000 ellipsoid (EPSG:1024): a = 6378137 m, 1/f = 298.257222101. */
-export const CGCS2000_A = 6378137;
-export const CGCS2000_F = 1 / 298.257222101;
-
-const geod = new Geodesic.Geodesic(CGCS2000_A, CGCS2000_F);
-
-/** Only what the area needs from each inverse problem: S12 (and unrolled longitudes). */
-const AREA_MASK = Geodesic.AREA | Geodesic.LONG_UNROLL;
+export { CGCS2000_A, CGCS2000_F };
 
 /** Surface area of the whole CGCS2000 ellipsoid, 4πc² (c = authalic radius). */
 const ELLIPSOID_AREA_M2 = (() => {
@@ -38,10 +33,11 @@ function transit(lon1: number, lon2: number): number {
  * and QGIS compute it). Orientation does not matter; a closing point equal to the first is ignored.
  *
  * This is GeographicLib's PolygonArea with the perimeter left out: each edge is the same inverse
- * problem (Geodesic.Inverse) asked only for S12, the area between the edge and the equator,
- * which skips the distance series the perimeter needs; the S12 are summed in GeographicLib's
- * exact Accumulator and reduced as PolygonArea does (crossings of the prime meridian, modulo the
- * ellipsoid's area). Results are the same to the last bits (tests compare with Planimeter).
+ * problem asked only for S12, the area between the edge and the equator (geodesicAreaS12: the
+ * library's Geodesic.Inverse with the AREA mask, ported to compute S12 without allocating, to the
+ * same bits); the S12 are summed in GeographicLib's exact Accumulator and reduced as PolygonArea
+ * does (crossings of the prime meridian, modulo the ellipsoid's area). Results are the same to
+ * the last bits (tests compare with Geodesic.Inverse and with Planimeter).
  */
 export function ringAreaM2(ring: readonly (readonly number[])[]): number {
   const n = ring.length;
@@ -55,7 +51,7 @@ export function ringAreaM2(ring: readonly (readonly number[])[]): number {
     const q = ring[i + 1 === count ? 0 : i + 1]!;
     const lon1 = p[0] as number;
     const lon2 = q[0] as number;
-    sum.Add(geod.Inverse(p[1] as number, lon1, q[1] as number, lon2, AREA_MASK).S12 as number);
+    sum.Add(geodesicAreaS12(p[1] as number, lon1, q[1] as number, lon2));
     crossings += transit(lon1, lon2);
   }
   sum.Remainder(ELLIPSOID_AREA_M2);
