@@ -241,6 +241,15 @@ function checkPolygons(polys: readonly (readonly Ring[])[], tol: number, multi: 
       if (r === 0) shellOk[part] = true;
     });
   });
+  if (usable.length === 1) {
+    // The usual parcel: one ring, so no nesting to check and at most one issue, a self-contact.
+    const only = usable[0] as CheckedRing;
+    sweepContacts([{ flat: only.flat, tag: 0 }], tol, (c: RingContact) => {
+      out.push(issue('self_intersection', { ...(multi ? { part: only.part } : {}), ring: only.ring, at: [c.x, c.y] }));
+      return true;
+    });
+    return out;
+  }
   const crossed = checkContacts(usable, tol, multi, out);
   checkNesting(usable, shellOk, crossed, tol, multi, out);
   return out;

@@ -8,6 +8,7 @@ import { Extent } from '../../../shared/geo/reproject.js';
 import { bulkInsert } from '../project/feature-store.js';
 import type { Project } from '../project/project.js';
 import { ParcelAssigner, assignParcels, type AssignmentReport } from '../spatial/assign.js';
+import { readAssignerRows } from '../spatial/assigner.js';
 import { FeaturePreparer, type AreaMismatch, type ImportLayer, type InvalidFeature, type OnInvalid, type PrepareSettings, type PreparedFeature } from './prepare.js';
 import { POOL_CHUNK, PreparePool, poolPlan } from './prepare-pool.js';
 import type { EncodingDecision } from './readers/encoding.js';
@@ -178,7 +179,7 @@ export function runImport(project: Project, src: ImportSource, plan: ImportPlan,
         parts: src.shared,
         encoding: plan.encoding?.encoding ?? null,
         settings,
-        projectPath: layer === 'parcels' ? project.path : null,
+        regions: layer === 'parcels' ? readAssignerRows(project.db) : null,
         workers: pool.workers,
         count: src.count,
       });

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { PlannerError } from '../../../shared/api/errors.js';
+import type { AssignerRows } from '../spatial/assigner.js';
 import type { PrepareSettings, PreparedFeature } from './prepare.js';
 import { unpackChunk } from './prepare-chunk.js';
 import type { PoolJob, PoolReply, PoolRequest, PoolWorkerData } from './prepare-protocol.js';
@@ -62,7 +63,8 @@ export interface PoolOptions {
   parts: ShapefileParts;
   encoding: string | null;
   settings: PrepareSettings;
-  projectPath: string | null;
+  /** the blocks and zones for the parcel assigner (parcels), else null */
+  regions: AssignerRows | null;
   workers: number;
   count: number;
 }
@@ -83,7 +85,7 @@ export class PreparePool {
     const warm = spare.splice(0, opts.workers);
     this.members = [...warm, ...Array.from({ length: opts.workers - warm.length }, spawn)];
     for (const m of spare.splice(0)) void m.worker.terminate();
-    const job: PoolJob = { parts: opts.parts, encoding: opts.encoding, settings: opts.settings, projectPath: opts.projectPath };
+    const job: PoolJob = { parts: opts.parts, encoding: opts.encoding, settings: opts.settings, regions: opts.regions };
     for (const m of this.members) m.port.postMessage({ type: 'init', ...job } satisfies PoolRequest);
     while (this.submitted < Math.min(this.chunks, DEPTH * this.members.length)) this.submitNext();
   }

@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ErrorPayload } from '../../../shared/api/errors.js';
+import type { AssignerRows } from '../spatial/assigner.js';
 import type { PrepareSettings } from './prepare.js';
 import type { PackedChunk } from './prepare-chunk.js';
 import type { ReaderWarning } from './readers/types.js';
@@ -21,8 +22,11 @@ export interface PoolJob {
   parts: ShapefileParts;
   encoding: string | null;
   settings: PrepareSettings;
-  /** the project file, for the parcel assigner's blocks and zones; null for other layers */
-  projectPath: string | null;
+  /**
+   * the project's blocks and zones, for the parcel assigner (null for other layers): read by the
+   * writer, so workers never open the project while it holds the import's transaction
+   */
+  regions: AssignerRows | null;
 }
 
 export type PoolRequest = ({ type: 'init' } & PoolJob) | { type: 'chunk'; k: number; start: number; end: number } | { type: 'finish' };

@@ -1,6 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
 import { workerData } from 'node:worker_threads';
-import Database from 'better-sqlite3';
 import { toErrorPayload } from '../../../shared/api/planner-error.js';
 import { ParcelAssigner } from '../spatial/assigner.js';
 import { FeaturePreparer, type PreparedFeature } from './prepare.js';
@@ -33,16 +32,7 @@ let job: Job | null = null;
 
 function start(init: PoolJob): Job {
   const src = shapefileSource(init.parts, init.encoding);
-  let assigner: ParcelAssigner | null = null;
-  if (init.projectPath) {
-    // Read-only connection: the main thread holds the write transaction; blocks are committed.
-    const db = new Database(init.projectPath, { readonly: true, fileMustExist: true });
-    try {
-      assigner = ParcelAssigner.fromDb(db);
-    } finally {
-      db.close();
-    }
-  }
+  const assigner = init.regions ? ParcelAssigner.fromRows(init.regions) : null;
   return { src, preparer: new FeaturePreparer(init.settings, assigner) };
 }
 

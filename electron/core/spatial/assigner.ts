@@ -31,16 +31,35 @@ export interface ParcelAssignment {
 
 export const UNASSIGNED: ParcelAssignment = { blockCode: null, zoneCode: null, straddles: false, blockShare: 0 };
 
-interface RegionRow {
+/** A block or zone as stored; plain data, so an import worker can be sent them. */
+export interface RegionRow {
   fid: number;
   code: string | null;
   name: string | null;
-  geom: Buffer | null;
+  geom: Uint8Array | null;
+}
+
+/** The blocks and zones an assigner is made from (ParcelAssigner.fromRows). */
+export interface AssignerRows {
+  blocks: RegionRow[];
+  zones: RegionRow[];
+}
+
+/** The stored blocks (or zones), in code order (for the tie rule). */
+export function readRegionRows(db: Database.Database, table: 'key_blocks' | 'renewal_zones'): RegionRow[] {
+  return db.prepare(`SELECT fid, code, name, geom FROM "${table}" ORDER BY code, fid`).all() as RegionRow[];
+}
+
+export function readAssignerRows(db: Database.Database): AssignerRows {
+  return { blocks: readRegionRows(db, 'key_blocks'), zones: readRegionRows(db, 'renewal_zones') };
 }
 
 /** Decodes and prepares every block (or zone) once, in code order (for the tie rule). */
 export function loadRegions(db: Database.Database, table: 'key_blocks' | 'renewal_zones'): PreparedRegion[] {
-  const rows = db.prepare(`SELECT fid, code, name, geom FROM "${table}" ORDER BY code, fid`).all() as RegionRow[];
+  return prepareRegions(readRegionRows(db, table));
+}
+
+function prepareRegions(rows: readonly RegionRow[]): PreparedRegion[] {
   const out: PreparedRegion[] = [];
   for (const r of rows) {
     if (!r.geom) continue;
@@ -70,7 +89,11 @@ export class ParcelAssigner {
   }
 
   static fromDb(db: Database.Database): ParcelAssigner {
-    return new ParcelAssigner(loadRegions(db, 'key_blocks'), loadRegions(db, 'renewal_zones'));
+    return ParcelAssigner.fromRows(readAssignerRows(db));
+  }
+
+  static fromRows(rows: AssignerRows): ParcelAssigner {
+    return new ParcelAssigner(prepareRegions(rows.blocks), prepareRegions(rows.zones));
   }
 
   /** Whether any block or zone box meets this box (if not, the parcel is unassigned undecoded). */
