@@ -149,7 +149,9 @@ export function runImport(project: Project, src: ImportSource, plan: ImportPlan,
   const cancelled = (): PlannerError =>
     new PlannerError('cancelled', `Import of ${src.file} was cancelled; nothing was changed.`, `已取消导入 ${src.file},项目未作任何修改。`, { file: src.file });
 
-  const report = project.transaction(() => bulkInsert(project.db, layer, src.count, (writer) => {
+  // A pooled (large) import writes with a rollback journal when nothing else has the file open.
+  const write = <T>(fn: () => T): T => (pool ? project.withRollbackJournal(fn) : fn());
+  const report = write(() => project.transaction(() => bulkInsert(project.db, layer, src.count, (writer) => {
     const consume = (p: PreparedFeature): void => {
       for (const n of p.notes) {
         const w = problems.get(n.code + n.message) ?? { ...n, count: 0, indices: [] };
@@ -237,7 +239,7 @@ export function runImport(project: Project, src: ImportSource, plan: ImportPlan,
     }
     if (hooks.shouldCancel?.()) throw cancelled();
     return assignment;
-  }));
+  })));
 
   const warnings = readerWarnings ?? src.warnings();
   return {
