@@ -104,7 +104,8 @@ describe('an import killed with SIGKILL halfway', () => {
     expect(run.lastDone).toBeGreaterThanOrEqual(0.3 * PARCELS);
     expect(run.lastDone).toBeLessThan(PARCELS);
 
-    // The database is intact (the first connection rolls back whatever the dead writer left in the WAL) …
+    // The database is intact: the first connection rolls back what the dead writer left (this import is
+    // pooled, so it wrote with a rollback journal: a hot journal; an in-process one leaves it in the WAL) …
     const db = new Database(project);
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
