@@ -13,7 +13,12 @@ import { workerEntry } from './worker-entry.js';
 export const POOL_CHUNK = 1000;
 /** Requests queued per worker, so no worker waits while the writer inserts. */
 const DEPTH = 3;
-const WORKER_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
+/**
+ * A worker's live data is one chunk, so a small young generation is enough: at 100k parcels 8 MB
+ * was as fast as 16 or 32 MB in six interleaved runs (4.96–5.73 s vs 5.02–6.40 s) and peak RSS
+ * fell from ~370 to ~348 MB (32 MB: ~400 MB).
+ */
+const WORKER_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
 /** A worker silent this long is taken for dead (the writer blocks synchronously, so it cannot see 'exit'). */
 const STALL_MS = 120_000;
 
