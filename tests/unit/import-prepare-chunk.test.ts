@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packChunk, unpackChunk } from '../../electron/core/import/prepare-chunk.js';
+import { ChunkPacker, packChunk, unpackChunk } from '../../electron/core/import/prepare-chunk.js';
 import type { PreparedFeature } from '../../electron/core/import/prepare.js';
 
 /**
@@ -49,6 +49,18 @@ describe('prepare-pool chunk packing', () => {
     // As postMessage would deliver it, typed arrays transferred.
     const received = structuredClone(msg, { transfer });
     expect(normalise(unpackChunk(received))).toEqual(expected);
+  });
+
+  it('grows past the expected size, and strings come back exact (GB18030 supplementary characters, lone surrogates, long JSON)', () => {
+    const odd = ['𠀀𪚥 四字节', 'lone \uD800 high', 'lone \uDC00 low', '', 'ASCII', '中'.repeat(5000)];
+    const items = Array.from({ length: 60 }, (_, i) =>
+      feature(i, { code: odd[i % odd.length] as string, row: { blob: new Uint8Array(3000).fill(i), values: [odd[(i + 1) % odd.length] as string, -0.5, null, 2 ** 53 - 1, JSON.stringify({ 名称: odd[(i + 2) % odd.length] })], box: [1, 2, 3, 4] } }),
+    );
+    const expected = normalise(structuredClone(items));
+    const packer = new ChunkPacker(3, 1);
+    for (const it of items) packer.add(it);
+    const { msg, transfer } = packer.finish();
+    expect(normalise(unpackChunk(structuredClone(msg, { transfer })))).toEqual(expected);
   });
 
   it('packs an empty chunk', () => {

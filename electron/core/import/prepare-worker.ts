@@ -2,8 +2,8 @@ import type { MessagePort } from 'node:worker_threads';
 import { workerData } from 'node:worker_threads';
 import { toErrorPayload } from '../../../shared/api/planner-error.js';
 import { ParcelAssigner } from '../spatial/assigner.js';
-import { FeaturePreparer, type PreparedFeature } from './prepare.js';
-import { packChunk } from './prepare-chunk.js';
+import { FeaturePreparer } from './prepare.js';
+import { ChunkPacker } from './prepare-chunk.js';
 import type { PoolJob, PoolReply, PoolRequest, PoolWorkerData } from './prepare-protocol.js';
 import { shapefileSource } from './shapefile-source.js';
 
@@ -46,12 +46,13 @@ async function handle(req: PoolRequest): Promise<void> {
   if (!job) throw new Error(`prepare worker got '${req.type}' before 'init'`);
   const { src, preparer } = job;
   if (req.type === 'chunk') {
-    const items: PreparedFeature[] = [];
+    // Each feature goes into the packed chunk as soon as it is prepared (see ChunkPacker).
+    const packer = new ChunkPacker(req.k, req.end - req.start);
     for (let i = req.start; i < req.end; i++) {
       const f = src.feature(i);
-      if (f) items.push(preparer.prepare(f));
+      if (f) packer.add(preparer.prepare(f));
     }
-    const { msg, transfer } = packChunk(req.k, items);
+    const { msg, transfer } = packer.finish();
     reply(msg, transfer);
   } else {
     const e = preparer.extent;
