@@ -118,7 +118,8 @@ export class ChunkPacker {
     const kinds = this.kinds.slice(0, s);
     const nums = this.nums.slice(0, s);
     const lens = this.lens.slice(0, s);
-    const bytes = this.bytes.buffer.slice(this.bytes.byteOffset, this.bytes.byteOffset + this.used);
+    const bytes = new ArrayBuffer(this.used);
+    new Uint8Array(bytes).set(this.bytes.subarray(0, this.used));
     const msg: PackedChunk = { type: 'chunk', k: this.k, count: n, index, areaM2, flags, columns: this.columns, kinds, nums, lens, bytes, boxes, extras: this.extras };
     return { msg, transfer: [index.buffer, areaM2.buffer, flags.buffer, boxes.buffer, kinds.buffer, nums.buffer, lens.buffer, bytes] };
   }
