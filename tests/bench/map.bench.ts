@@ -254,6 +254,20 @@ export const mapBench: Bench = {
         await sampleApp.stop();
       }
 
+      // The floor of this browser: an empty project (no features at all) opened the same way.
+      const emptyFile = path.join(dir, 'empty.gpkg');
+      Project.create(emptyFile, { name: 'empty' }).close();
+      const emptyApp = await startBrowserMode(['--project', emptyFile]);
+      let empty: number;
+      try {
+        const { page, seconds } = await openToIdle(browser, emptyApp, '');
+        empty = seconds;
+        console.log(`map bench: an empty project: open → idle ${seconds.toFixed(2)} s`);
+        await page.close();
+      } finally {
+        await emptyApp.stop();
+      }
+
       const file = projectCopy(dir, 'geojson');
       const app = await startBrowserMode(['--project', file]);
       let naive = NAIVE_TIMEOUT_MS / 1000;
@@ -271,6 +285,7 @@ export const mapBench: Bench = {
 
       figures['open_to_idle_s_100k'] = median(opens);
       figures['open_to_idle_s_sample_3k'] = sample;
+      figures['open_to_idle_s_empty'] = empty;
       figures['edit_to_map_ms'] = median(edits);
       figures['edit_to_map_ms_max'] = Math.max(...edits);
       figures['tile_cut_overview_s_100k'] = cut.perTileOverviewS;
@@ -296,6 +311,7 @@ export const mapBench: Bench = {
         `target geojson_vs_tiles_100k ≥ 5: ${ratio >= 5 ? 'met' : 'MISSED'} (${ratio.toFixed(1)})`,
         `target edit_to_map_ms ≤ 300: ${edit <= 300 ? 'met' : 'MISSED'} (${edit.toFixed(0)} ms, median of ${edits.length}; the parcel flown to as by a search, status 未启动 → 整治中 over the API, until the map draws it so at its centroid — its rendered feature, the pixel checked after)`,
         'open → idle: page navigation to data-map-idle on a freshly started browser-mode server (cold tile cache, the server cutting the first view while the page loads), viewport 1400×900, headless Chromium with SwiftShader; the GeoJSON peer is the same build with ?parcels=geojson (layerFeatures + setData), run once',
+        `open_to_idle_s_empty: the same page on a project with no features at all, ${empty.toFixed(2)} s — the floor of any open in this browser (bundle, WebGL context and shaders in SwiftShader, the UI)`,
         `open_to_idle_s_sample_3k is the app's own cost here (WebGL context and shader compilation in SwiftShader, the UI): ${sample.toFixed(2)} s of every open; geojson_vs_tiles_100k_above_sample compares what the 100,000 parcels add`,
         'tile_cut_* / global_index_*: the same tiles cut in this process per tile from the R-tree (the core) or from one geojson-vt index of the whole layer; an edit costs a re-cut of the tiles it touches vs a rebuild of the index',
         `machine load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (other processes share the CPUs)`,
