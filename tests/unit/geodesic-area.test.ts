@@ -3,6 +3,7 @@ import type { Geometry } from '../../shared/api/geojson.js';
 import { CGCS2000_A, CGCS2000_F, ringAreaM2 } from '../../shared/domain/area.js';
 import { geodesicAreaS12 } from '../../shared/domain/geodesic-area.js';
 import { Geodesic } from '../../shared/domain/geographiclib.js';
+import { mulberry32 } from '../../gis-data/generator/prng.js';
 import { planimeterAreasM2 } from '../helpers/oracle.js';
 
 // geodesicAreaS12 is GeographicLib's Geodesic.Inverse (AREA) ported to compute S12 without
@@ -14,17 +15,8 @@ const MASK = Geodesic.AREA | Geodesic.LONG_UNROLL;
 const libraryS12 = (lat1: number, lon1: number, lat2: number, lon2: number): number =>
   geod.Inverse(lat1, lon1, lat2, lon2, MASK).S12 as number;
 
-/** mulberry32: a small seeded generator, so that a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (the sample generator's), so that a failure can be replayed. */
+const rng = mulberry32;
 
 type Edge = [lat1: number, lon1: number, lat2: number, lon2: number];
 const clampLat = (x: number): number => Math.max(-90, Math.min(90, x));
