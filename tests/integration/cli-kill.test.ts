@@ -104,6 +104,8 @@ describe('an import killed with SIGKILL halfway', () => {
     expect(run.lastDone).toBeGreaterThanOrEqual(0.3 * PARCELS);
     expect(run.lastDone).toBeLessThan(PARCELS);
 
+    // The pooled import had the file to itself, so it wrote with a rollback journal: a hot one is left.
+    expect(fs.existsSync(`${project}-journal`)).toBe(true);
     // The database is intact: the first connection rolls back what the dead writer left (this import is
     // pooled, so it wrote with a rollback journal: a hot journal; an in-process one leaves it in the WAL) …
     const db = new Database(project);

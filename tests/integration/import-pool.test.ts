@@ -65,6 +65,36 @@ describe('import through the worker pool', () => {
     expect(parcelTables(b)).toEqual(rows);
   }, 180_000);
 
+  it('writes with a rollback journal only when it has the file to itself, and leaves it in WAL either way', () => {
+    const shp = fixturePath(fx, FIXTURES.ldidOnly);
+    const alone = sampleCopy('journal-alone');
+    const shared = sampleCopy('journal-shared');
+    const mode = (file: string): unknown => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.pragma('journal_mode', { simple: true });
+      } finally {
+        db.close();
+      }
+    };
+    const r1 = landplanner(['import', '--project', alone, '--layer', 'parcels', shp, '--on-invalid', 'skip'], POOLED);
+    expect(r1.status, r1.stderr).toBe(0);
+    expect(mode(alone)).toBe('wal');
+    // Another connection holds the file (as the app's server would): SQLite refuses the switch, the
+    // import runs in WAL as before, and the result is the same.
+    const reader = new Database(shared);
+    try {
+      const r2 = landplanner(['import', '--project', shared, '--layer', 'parcels', shp, '--on-invalid', 'skip'], POOLED);
+      expect(r2.status, r2.stderr).toBe(0);
+      expect(r2.json).toEqual(r1.json);
+      expect(reader.prepare('SELECT count(*) FROM parcels').pluck().get()).toBe((r1.json['imported'] as number) + 3000);
+    } finally {
+      reader.close();
+    }
+    expect(mode(shared)).toBe('wal');
+    expect(parcelTables(shared)).toEqual(parcelTables(alone));
+  }, 180_000);
+
   it('rejects an invalid feature and changes nothing, as in-process', () => {
     const shp = fixturePath(fx, FIXTURES.ldidOnly);
     const p = sampleCopy('reject');
