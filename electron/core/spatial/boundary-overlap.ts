@@ -15,21 +15,19 @@
  * ways (interiors on opposite sides: zero-width contact). Inputs must be valid polygons wound by
  * flatPolygons (shells counter-clockwise, holes clockwise).
  */
-import { Geodesic } from '../../../shared/domain/geographiclib.js';
-import { CGCS2000_A, CGCS2000_F } from '../../../shared/domain/area.js';
+import { geodesicAreaS12 } from '../../../shared/domain/geodesic-area.js';
 import { orient, segmentContact } from '../../../shared/geo/planar.js';
 import { pointInPolygons, type FlatPolygon, type SegmentGrid } from './region.js';
-
-const geod = new Geodesic.Geodesic(CGCS2000_A, CGCS2000_F);
 
 /**
  * Area term of the geodesic edge (lon1, lat1) → (lon2, lat2), m², signed so that the terms of a
  * counter-clockwise ring sum to its (positive) area: GeographicLib's S12 is the area between the
- * edge and the equator, positive to the right of an eastward edge, hence the minus.
+ * edge and the equator, positive to the right of an eastward edge, hence the minus. (geodesicAreaS12
+ * is the library's Geodesic.Inverse S12 to the last bit, without its allocations.)
  */
 function edgeS12(x1: number, y1: number, x2: number, y2: number): number {
   if (x1 === x2 && y1 === y2) return 0;
-  return -(geod.Inverse(y1, x1, y2, x2, Geodesic.AREA).S12 as number);
+  return -geodesicAreaS12(y1, x1, y2, x2);
 }
 
 function onSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number, tol: number): boolean {
