@@ -46,6 +46,8 @@ const KIND_NUMBER = 1;
 const KIND_TEXT = 2;
 const KIND_BYTES = 3;
 const NO_NOTES: FieldNote[] = [];
+/** Strings up to this length are written code unit by code unit (see text). */
+const SHORT_TEXT = 32;
 
 /** Builds one chunk feature by feature (add), then hands it over once (finish). */
 export class ChunkPacker {
@@ -138,8 +140,19 @@ export class ChunkPacker {
       this.kinds[s] = KIND_NULL;
       return;
     }
-    this.reserveBytes(2 * v.length);
-    const len = this.bytes.write(v, this.used, 'utf16le');
+    const n = v.length;
+    this.reserveBytes(2 * n);
+    let len = 2 * n;
+    if (n <= SHORT_TEXT) {
+      // Codes, towns, statuses: a loop costs less than Buffer.write's call.
+      const b = this.bytes;
+      let at = this.used;
+      for (let j = 0; j < n; j++) {
+        const c = v.charCodeAt(j);
+        b[at++] = c & 255;
+        b[at++] = c >>> 8;
+      }
+    } else len = this.bytes.write(v, this.used, 'utf16le');
     this.kinds[s] = KIND_TEXT;
     this.nums[s] = this.used;
     this.lens[s] = len;
