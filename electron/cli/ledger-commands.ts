@@ -13,6 +13,8 @@ export interface LedgerArgs {
   layer: LedgerLayerId;
   files: string[];
   encoding: string | null;
+  /** --sheet: the worksheet of an .xlsx to read (else the best-matching one) */
+  sheet: string | null;
   crs: string | null;
   map: Record<string, string | null>;
   onInvalid: LedgerImportOptions['onInvalid'];
@@ -31,7 +33,7 @@ function oneFile(a: LedgerArgs): string {
 }
 
 function options(a: LedgerArgs): LedgerImportOptions {
-  return { layer: a.layer, encoding: a.encoding, map: a.map, onInvalid: a.onInvalid ?? 'reject' };
+  return { layer: a.layer, encoding: a.encoding, sheet: a.sheet, map: a.map, onInvalid: a.onInvalid ?? 'reject' };
 }
 
 function crsIgnored<T extends { warnings: LedgerReport['warnings'] }>(a: LedgerArgs, r: T): T {
@@ -76,6 +78,9 @@ const fixed2 = (v: number): string => roundTo(v, 2).toFixed(2);
 export function printLedgerHuman(r: LedgerReport | LedgerPreview): void {
   const out: string[] = [];
   out.push(`文件 file: ${r.file}  台账 ledger: ${r.layer} ${LEDGER_NAMES[r.layer]}${r.sheet ? `  工作表 sheet: ${r.sheet}` : ''}  表头 header row: ${r.headerRow}`);
+  if (r.sheets && r.sheets.length > 1) {
+    out.push(`工作簿中的工作表 sheets: ${r.sheets.join('、')}${r.sheetSource === 'auto' ? '(自动选择表头最匹配的一张,可用 --sheet NAME 指定 chosen automatically; --sheet NAME picks one)' : ''}`);
+  }
   if (r.encoding) out.push(`编码 encoding: ${r.encoding} (${String(r.encodingSource)}: ${String(r.encodingEvidence)})`);
   out.push(`字段对照 mapping: ${Object.entries(r.mapping).map(([s, t]) => `${s}→${t}`).join(', ')}`);
   if ('imported' in r) out.push(`已导入 imported: ${r.imported} (新增 inserted ${r.inserted}, 更新 updated ${r.updated}, 未变 unchanged ${r.unchanged})  跳过 skipped: ${r.skipped}`);

@@ -23,8 +23,9 @@ const USAGE = `landplanner — 土地与项目一张图 command line
   landplanner import --project P --layer parcels|key_blocks|zones|platforms|transport FILE…
                      [--encoding E] [--crs EPSG:n] [--map SRC=field]… [--on-invalid reject|skip|repair] [--json] [--progress]
   landplanner check FILE… [--layer L] [--encoding E] [--crs EPSG:n] [--map SRC=field]… [--json]
-  landplanner import --project P --layer transfers|factories FILE.xlsx|.csv [--map SRC=field]… [--encoding E] [--on-invalid reject|skip] [--json]
-  landplanner check FILE.xlsx|.csv --layer transfers|factories [--project P] [--map SRC=field]… [--encoding E] [--json]
+  landplanner import --project P --layer transfers|factories FILE.xlsx|.csv [--sheet NAME] [--map SRC=field]… [--encoding E] [--on-invalid reject|skip] [--json]
+  landplanner check FILE.xlsx|.csv --layer transfers|factories [--project P] [--sheet NAME] [--map SRC=field]… [--encoding E] [--json]
+                     (--sheet: the worksheet to read; default: the one whose header is recognised best)
   landplanner tally --project P --year Y --by block|town|method|month|status [--json]
   landplanner quality --project P [--json]
 ${GOALS_USAGE}
@@ -39,6 +40,7 @@ const OPTIONS = {
   project: { type: 'string' },
   layer: { type: 'string' },
   encoding: { type: 'string' },
+  sheet: { type: 'string' },
   crs: { type: 'string' },
   map: { type: 'string', multiple: true },
   'on-invalid': { type: 'string' },
@@ -107,11 +109,17 @@ function progress(v: Values): (done: number, total: number) => void {
 
 /** Ledgers (.xlsx/.csv, no geometry) go to electron/core/ledgers. */
 function ledgerArgs(v: Values, files: string[], layer: LedgerArgs['layer']): LedgerArgs {
-  return { project: v.project, layer, files, encoding: v.encoding ?? null, crs: v.crs ?? null, map: parseMap(v.map), onInvalid: parseOnInvalid(v['on-invalid']), onProgress: progress(v) };
+  return { project: v.project, layer, files, encoding: v.encoding ?? null, sheet: v.sheet || null, crs: v.crs ?? null, map: parseMap(v.map), onInvalid: parseOnInvalid(v['on-invalid']), onProgress: progress(v) };
+}
+
+/** --sheet names a worksheet of a ledger workbook; map data has none (refused, not ignored silently). */
+function noSheet(v: Values): void {
+  if (v.sheet !== undefined) throw usageError('--sheet applies to ledger workbooks (--layer transfers|factories FILE.xlsx).', '--sheet 仅用于台账工作簿(--layer transfers|factories 文件.xlsx)。');
 }
 
 async function importCommand(v: Values, files: string[]): Promise<unknown> {
   if (isLedgerLayerArg(v.layer)) return ledgerImportCommand(ledgerArgs(v, files, v.layer));
+  noSheet(v);
   const projectPath = path.resolve(required(v.project, 'project'));
   const opts = importOptions(v);
   if (files.length === 0) throw usageError('Name the file to import.', '请指定要导入的文件。');
@@ -131,6 +139,7 @@ async function importCommand(v: Values, files: string[]): Promise<unknown> {
 async function checkCommand(v: Values, files: string[]): Promise<unknown> {
   if (files.length === 0) throw usageError('Name the file to check.', '请指定要检查的文件。');
   if (isLedgerLayerArg(v.layer)) return ledgerCheckCommand(ledgerArgs(v, files, v.layer));
+  noSheet(v);
   const opts = importOptions(v);
   prewarmPool(shxRecordHint(files) ?? 0);
   const src = await openImportSource(files, opts.encoding);

@@ -45,7 +45,7 @@ export interface CoreOptions {
 }
 
 function importOptions(req: Parameters<Handlers['importStart']>[0]): JobOptions {
-  if (isLedgerLayer(req.layer)) return { layer: req.layer, encoding: req.encoding ?? null, map: req.map ?? {}, onInvalid: req.onInvalid };
+  if (isLedgerLayer(req.layer)) return { layer: req.layer, encoding: req.encoding ?? null, sheet: req.sheet ?? null, map: req.map ?? {}, onInvalid: req.onInvalid };
   return {
     layer: req.layer,
     encoding: req.encoding ?? null,

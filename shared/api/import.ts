@@ -22,6 +22,8 @@ export const ImportRequest = z
     uploadId: UploadId,
     layer: z.union([ImportLayer, LedgerLayer]),
     encoding: z.string().min(1).max(40).nullish(),
+    /** a ledger workbook's sheet to read, by name (else the best-matching one); ignored for map layers */
+    sheet: z.string().min(1).max(200).nullish(),
     crs: z.string().regex(/^(EPSG:)?\d{4,5}$/i, 'EPSG:n').nullish(),
     map: z.record(z.string(), z.string().nullable()).optional(),
     onInvalid: z.enum(['reject', 'skip', 'repair']).default('reject'),
@@ -110,7 +112,12 @@ const LedgerDecisions = {
   file: z.string(),
   layer: LedgerLayer,
   format: z.enum(['xlsx', 'csv']),
+  /** the sheet read (.xlsx), null for a CSV */
   sheet: z.string().nullable(),
+  /** .xlsx: every sheet that can be read (visible, with data), in workbook order; null for a CSV */
+  sheets: z.array(z.string()).nullable(),
+  /** .xlsx: 'user' = the sheet asked for, 'auto' = the one whose header the ledger recognises best */
+  sheetSource: z.enum(['auto', 'user']).nullable(),
   /** spreadsheet row number of the header (title rows above it are skipped) */
   headerRow: z.number().int(),
   /** data rows read (blank rows, total and note rows are not counted) */

@@ -125,6 +125,7 @@ test('a GBK .csv transfer ledger: encoding detected, unknown code reported, skip
   await expect(page.getByTestId('import-encoding')).toHaveText('gbk');
   await expect(page.getByTestId('import-encoding-source')).toContainText('自动检测');
   await expect(page.getByTestId('ledger-sheet')).toContainText('CSV');
+  await expect(page.getByTestId('ledger-sheet-select')).toHaveCount(0);
   await expect(page.getByTestId('ledger-header-row')).toHaveAttribute('data-row', '1');
 
   await expect(mappingRow(page, '地块编号')).toHaveAttribute('data-target', 'parcel_code');
@@ -204,6 +205,9 @@ test('an .xlsx ledger with a title row: the unrecognised date column is mapped b
   await expect(missing).toHaveAttribute('data-missing', 'contract_date');
   await expect(missing).toContainText('合同签订日期');
   await expect(missing).toContainText('第 2 行表头');
+  // Refused for the sheet read: the 工作表 list stays on offer, to turn to another sheet instead.
+  await expect(page.getByTestId('ledger-sheet-retry').getByTestId('ledger-sheet-select')).toHaveValue('2023年出让台账');
+  await expect(page.getByTestId('ledger-sheet-retry').locator('option')).toHaveText(['填表说明', '2023年出让台账']);
   await expect(page.getByTestId('import-start')).toBeDisabled();
   await mappingRow(page, '批准日期').getByTestId('import-mapping-select').selectOption('contract_date');
 
@@ -238,5 +242,77 @@ test('an .xlsx ledger with a title row: the unrecognised date column is mapped b
   await page.getByTestId('import-layer-select').selectOption('transfers');
   await expect(page.getByTestId('ledger-missing')).toHaveAttribute('data-missing', 'contract_date');
   await page.getByTestId('import-dialog').getByRole('button', { name: '取消' }).click();
+  await expect(page.getByTestId('import-dialog')).toHaveCount(0);
+});
+
+test('a workbook with two ledger sheets: the 工作表 list offers both, the other sheet previews its own rows and is the one imported', async ({ page }) => {
+  const codes = freeParcelCodes(5, 20);
+  expect(codes).toHaveLength(5);
+  // "5月新增" comes first but its header has fewer recognised columns: "汇总" is the automatic choice.
+  const summary = [
+    { code: codes[0] as string, date: '2023-02-10', mu: 10.5 },
+    { code: codes[1] as string, date: '2023-03-20', mu: 20.25 },
+  ];
+  const added = [
+    { code: codes[2] as string, date: '2023-05-04', mu: 5.5 },
+    { code: codes[3] as string, date: '2023-05-18', mu: 7.25 },
+    { code: codes[4] as string, date: '2023-05-30', mu: 3.14 },
+  ];
+  const wb = new ExcelJS.Workbook();
+  const b = wb.addWorksheet('5月新增');
+  b.addRow(['地块编号', '合同签订日期', '出让面积(亩)']);
+  for (const r of added) b.addRow([r.code, r.date, r.mu]);
+  const a = wb.addWorksheet('汇总');
+  a.addRow(['地块编号', '合同签订日期', '出让面积(亩)', '受让人']);
+  for (const r of summary) a.addRow([r.code, r.date, r.mu, '永康市汇总测试有限公司']);
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+
+  await openApp(page);
+  await page.getByTestId('import-button').click();
+  await page.getByTestId('import-file-input').setInputFiles({ name: '出让台账-两张表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+  await expect(page.getByTestId('import-preview')).toHaveAttribute('data-kind', 'ledger');
+
+  const select = page.getByTestId('ledger-sheet-select');
+  await expect(select).toBeVisible();
+  await expect(select.locator('option')).toHaveText(['5月新增', '汇总']);
+  await expect(select).toHaveValue('汇总');
+  await expect(page.getByTestId('ledger-sheet-choice')).toContainText('工作表');
+  await expect(page.getByTestId('ledger-sheet')).toHaveAttribute('data-sheet', '汇总');
+  await expect(page.getByTestId('ledger-sheet-source')).toHaveAttribute('data-source', 'auto');
+  await expect(page.getByTestId('import-sample-row')).toHaveCount(2);
+  await expect(page.getByTestId('import-sample-row').first()).toContainText(summary[0]?.code ?? '');
+  await expect(page.getByTestId('import-area-mu')).toHaveText((10.5 + 20.25).toFixed(2));
+
+  await select.selectOption('5月新增');
+  await expect(page.getByTestId('ledger-sheet')).toHaveAttribute('data-sheet', '5月新增');
+  await expect(page.getByTestId('ledger-sheet-source')).toHaveAttribute('data-source', 'user');
+  await expect(select).toHaveValue('5月新增');
+  await expect(page.getByTestId('ledger-header-row')).toHaveAttribute('data-row', '1');
+  await expect(page.getByTestId('import-sample-row')).toHaveCount(3);
+  for (const [i, r] of added.entries()) await expect(page.getByTestId('import-sample-row').nth(i)).toContainText(r.code);
+  await expect(page.getByTestId('import-sample-row').nth(1)).toContainText('2023-05-18');
+  await expect(page.getByTestId('import-area-mu')).toHaveText((5.5 + 7.25 + 3.14).toFixed(2));
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.getByTestId('import-dialog').screenshot({ path: path.join(SHOTS, 'import-ledger-sheet-choice.png') });
+
+  await expect(page.getByTestId('import-start')).toHaveText('导入 3 行');
+  await page.getByTestId('import-start').click();
+  const report = page.getByTestId('import-report');
+  await expect(report).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('import-report-imported')).toHaveAttribute('data-count', '3');
+  await expect(report).toContainText('“5月新增”');
+  expect(Number(await page.getByTestId('import-report-area').getAttribute('data-mu'))).toBeCloseTo(5.5 + 7.25 + 3.14, 9);
+
+  // The project file holds sheet 5月新增's rows, and none of 汇总's.
+  const db = new Database(projectFile, { readonly: true });
+  try {
+    const rows = db.prepare(`SELECT parcel_code, area_m2 FROM transfers WHERE parcel_code IN (${codes.map(() => '?').join(',')}) ORDER BY parcel_code`).all(...codes) as { parcel_code: string; area_m2: number }[];
+    const expected = [...added].sort((x, y) => (x.code < y.code ? -1 : 1));
+    expect(rows.map((r) => r.parcel_code)).toEqual(expected.map((r) => r.code));
+    rows.forEach((r, i) => expect(r.area_m2).toBeCloseTo(((expected[i]?.mu ?? NaN) * 10000) / 15, 6));
+  } finally {
+    db.close();
+  }
+  await page.getByTestId('import-close').click();
   await expect(page.getByTestId('import-dialog')).toHaveCount(0);
 });

@@ -29,6 +29,8 @@ const preview = (over: Partial<LedgerPreview>): LedgerPreview => ({
   layer: 'transfers',
   format: 'csv',
   sheet: null,
+  sheets: null,
+  sheetSource: null,
   headerRow: 1,
   rows: 5,
   encoding: 'gbk',

@@ -10,13 +10,13 @@ export { openLedgerTable, readLedgerBytes, type LedgerTable } from './table.js';
 
 /** Reads, plans and imports one ledger file (.xlsx or .csv) into the project: all or nothing. */
 export async function importLedgerFile(project: Project, file: string, opts: LedgerImportOptions, hooks: LedgerHooks = {}): Promise<LedgerReport> {
-  const table = await openLedgerTable(file, opts.layer, opts.encoding);
+  const table = await openLedgerTable(file, opts.layer, opts.encoding, opts.sheet);
   const plan = planLedgerImport(project.db, table, opts);
   return runLedgerImport(project, table, plan, opts, hooks);
 }
 
 /** Dry run of one ledger file; `project` (optional, read only) lets parcel codes be checked. */
 export async function checkLedgerFile(file: string, opts: LedgerImportOptions, project: Project | null = null, hooks: LedgerHooks = {}): Promise<LedgerPreview> {
-  const table = await openLedgerTable(file, opts.layer, opts.encoding);
+  const table = await openLedgerTable(file, opts.layer, opts.encoding, opts.sheet);
   return checkLedger(table, opts, project, hooks);
 }

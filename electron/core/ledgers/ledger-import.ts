@@ -37,6 +37,8 @@ function decisions(table: LedgerTable, plan: LedgerPlan, v: LedgerValidation, ac
     layer: plan.layer,
     format: table.format,
     sheet: table.sheet,
+    sheets: table.sheets,
+    sheetSource: table.sheetSource,
     headerRow: table.headerRow,
     rows: v.rows,
     encoding: table.encoding?.encoding ?? null,

@@ -16,6 +16,8 @@ import type { LedgerTable } from './table.js';
 export interface LedgerImportOptions {
   layer: LedgerLayerId;
   encoding?: string | null;
+  /** .xlsx: the worksheet to read, by name (else the one whose header is recognised best). */
+  sheet?: string | null;
   /** SRC=field choices on top of the recognised/remembered mapping ('' or null unmaps). */
   map?: Record<string, string | null>;
   /** 'repair' exists for geometries only and is refused for ledgers. */
@@ -74,7 +76,7 @@ export function planLedgerImport(db: Database.Database | null, table: LedgerTabl
       'invalid_mapping',
       `${file}: ${merged.errors.map((e) => e.reasonEn).join('; ')} (${list})`,
       `${file}:${merged.errors.map((e) => e.reasonZh).join(';')}(${list})`,
-      { file, errors: merged.errors },
+      { file, errors: merged.errors, sheet: table.sheet, sheets: table.sheets },
     );
   }
   const missing = missingRequired(opts.layer, merged.mapping);
@@ -85,7 +87,7 @@ export function planLedgerImport(db: Database.Database | null, table: LedgerTabl
       'missing_required_field',
       `${file}: no column is recognised as ${en} (headers in row ${table.headerRow}: ${table.headers.join(', ')}). Map one, e.g. --map "COLUMN=${missing[0]}"; fields: ${ledgerTargets(opts.layer).join(', ')}.`,
       `${file}:没有识别出“${zh}”列(第 ${table.headerRow} 行表头:${table.headers.join('、')})。请指定对应列,例如 --map "列名=${missing[0]}"。`,
-      { file, missing, headers: table.headers, headerRow: table.headerRow },
+      { file, missing, headers: table.headers, headerRow: table.headerRow, sheet: table.sheet, sheets: table.sheets },
     );
   }
   const evidence = suggested.evidence.filter((e) => e.target === null || merged.mapping[e.source] === e.target);

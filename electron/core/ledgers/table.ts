@@ -26,6 +26,10 @@ export interface LedgerTable {
   file: string;
   format: 'xlsx' | 'csv';
   sheet: string | null;
+  /** .xlsx: the sheets that can be read (visible, not empty), in workbook order; null for a CSV */
+  sheets: string[] | null;
+  /** .xlsx: 'user' = the sheet asked for, 'auto' = the sheet whose header the ledger recognises best */
+  sheetSource: 'auto' | 'user' | null;
   headerRow: number;
   headers: string[];
   rows: LedgerRow[];
@@ -47,19 +51,20 @@ function notFound(file: string, e: unknown): PlannerError {
 /**
  * Opens a ledger (.xlsx or .csv; the content decides, not only the extension) for `layer`.
  * A CSV's encoding follows decideCsvEncoding; an undecidable one is returned with source 'ask'
- * for the caller to refuse or to offer the candidates.
+ * for the caller to refuse or to offer the candidates. `sheet` names the worksheet of an .xlsx to
+ * read (else the best-matching one is chosen); an unknown name is refused with the sheets listed.
  */
-export async function openLedgerTable(file: string, layer: LedgerLayerId, encoding?: string | null): Promise<LedgerTable> {
+export async function openLedgerTable(file: string, layer: LedgerLayerId, encoding?: string | null, sheet?: string | null): Promise<LedgerTable> {
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(file);
   } catch (e) {
     throw notFound(file, e);
   }
-  return readLedgerBytes(bytes, path.basename(file), layer, encoding);
+  return readLedgerBytes(bytes, path.basename(file), layer, encoding, sheet);
 }
 
-export async function readLedgerBytes(bytes: Uint8Array, name: string, layer: LedgerLayerId, encoding?: string | null): Promise<LedgerTable> {
+export async function readLedgerBytes(bytes: Uint8Array, name: string, layer: LedgerLayerId, encoding?: string | null, sheet?: string | null): Promise<LedgerTable> {
   const ext = path.extname(name).toLowerCase();
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
@@ -71,38 +76,62 @@ export async function readLedgerBytes(bytes: Uint8Array, name: string, layer: Le
       { file: name },
     );
   }
-  if (zip) return readXlsx(bytes, name, layer, encoding);
+  if (zip) return readXlsx(bytes, name, layer, encoding, sheet);
   if (ext !== '.csv' && ext !== '.txt' && ext !== '.xlsx') {
     throw new PlannerError('unsupported_format', `${name}: a ledger must be an .xlsx or .csv file.`, `${name}:台账应为 .xlsx 或 .csv 文件。`, { file: name });
   }
   if (ext === '.xlsx') {
     throw new PlannerError('unreadable_xlsx', `${name} is not a valid .xlsx file (it is not a zip package).`, `${name} 不是有效的 .xlsx 文件(不是 zip 包)。`, { file: name });
   }
-  return readCsv(bytes, name, layer, encoding);
+  return readCsv(bytes, name, layer, encoding, sheet);
 }
 
-function readCsv(bytes: Uint8Array, name: string, layer: LedgerLayerId, userEncoding?: string | null): LedgerTable {
+function readCsv(bytes: Uint8Array, name: string, layer: LedgerLayerId, userEncoding?: string | null, sheet?: string | null): LedgerTable {
   const decision = decideCsvEncoding(bytes, userEncoding);
   const records = parseCsv(decodeCsv(bytes, decision.encoding), name);
   const grid = records.map((cells, i) => ({ row: i + 1, cells: cells.map((c): Cell => (c.trim() === '' ? null : c)) }));
-  return { ...tableFromGrid(grid, name, layer, 'csv', null), encoding: decision };
+  const table: LedgerTable = { ...tableFromGrid(grid, name, layer, 'csv', null), encoding: decision };
+  if (sheet) {
+    table.warnings.push({ code: 'sheet_ignored', message: `a CSV file has no sheets; --sheet ${sheet} was ignored`, messageZh: `CSV 文件没有工作表,已忽略 --sheet ${sheet}`, count: 1, indices: [] });
+  }
+  return table;
 }
 
-async function readXlsx(bytes: Uint8Array, name: string, layer: LedgerLayerId, userEncoding?: string | null): Promise<LedgerTable> {
-  // Loaded on demand: exceljs takes ~0.5 s to load, which every CLI call would otherwise pay.
-  const { default: Excel } = await import('exceljs');
-  const wb = new Excel.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new PlannerError('unreadable_xlsx', `${name} cannot be read as an .xlsx workbook (${(e as Error).message}).`, `${name} 无法作为 .xlsx 工作簿读取(${(e as Error).message})。`, { file: name });
+/** Excel treats sheet names case-insensitively: "b" names sheet "B" when no sheet is called "b". */
+function findSheet<T extends { name: string }>(sheets: readonly T[], wanted: string): T | undefined {
+  const key = (n: string): string => n.trim().toLowerCase();
+  return sheets.find((s) => s.name === wanted) ?? sheets.find((s) => key(s.name) === key(wanted));
+}
+
+function unknownSheet(file: string, sheet: string, sheets: readonly string[]): PlannerError {
+  return new PlannerError(
+    'unknown_sheet',
+    `${file} has no sheet named "${sheet}"; its sheets are: ${sheets.map((s) => `"${s}"`).join(', ') || '(none with data)'}.`,
+    `${file} 中没有名为“${sheet}”的工作表;现有工作表:${sheets.map((s) => `“${s}”`).join('、') || '(无数据)'}。`,
+    { file, sheet, sheets: [...sheets] },
+  );
+}
+
+interface Sheet {
+  name: string;
+  grid: GridRow[];
+}
+
+/** The sheet asked for by name: any sheet of the workbook (a hidden one too), but an empty one has nothing to import. */
+function namedSheet(wb: ExcelJS.Workbook, wanted: string, file: string, sheets: readonly Sheet[]): Sheet {
+  const names = sheets.map((s) => s.name);
+  const ws = findSheet(wb.worksheets, wanted);
+  if (!ws) throw unknownSheet(file, wanted, names);
+  const sheet = sheets.find((s) => s.name === ws.name) ?? { name: ws.name, grid: worksheetGrid(ws) };
+  if (sheet.grid.length === 0) {
+    throw new PlannerError('empty_ledger', `${file}: sheet "${ws.name}" has no rows to import.`, `${file}:工作表“${ws.name}”中没有可导入的行。`, { file, sheet: ws.name, sheets: names });
   }
-  const sheets = wb.worksheets
-    .filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden')
-    .map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) }))
-    .filter((s) => s.grid.length > 0);
-  if (sheets.length === 0) throw emptyLedger(name);
-  let best = sheets[0] as (typeof sheets)[number];
+  return sheet;
+}
+
+/** The sheet whose header the ledger's rules recognise best (the first of equals). */
+function bestSheet(sheets: readonly Sheet[], file: string, layer: LedgerLayerId): Sheet {
+  let best: Sheet | null = null;
   let bestScore = -1;
   for (const s of sheets) {
     const score = findHeader(s.grid, layer).score;
@@ -111,10 +140,30 @@ async function readXlsx(bytes: Uint8Array, name: string, layer: LedgerLayerId, u
       bestScore = score;
     }
   }
-  const table = tableFromGrid(best.grid, name, layer, 'xlsx', best.name);
-  const others = sheets.filter((s) => s !== best).map((s) => s.name);
+  if (!best) throw emptyLedger(file);
+  return best;
+}
+
+async function readXlsx(bytes: Uint8Array, name: string, layer: LedgerLayerId, userEncoding?: string | null, wanted?: string | null): Promise<LedgerTable> {
+  // Loaded on demand: exceljs takes ~0.5 s to load, which every CLI call would otherwise pay.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new PlannerError('unreadable_xlsx', `${name} cannot be read as an .xlsx workbook (${(e as Error).message}).`, `${name} 无法作为 .xlsx 工作簿读取(${(e as Error).message})。`, { file: name });
+  }
+  const sheets: Sheet[] = wb.worksheets
+    .filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden')
+    .map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) }))
+    .filter((s) => s.grid.length > 0);
+  const names = sheets.map((s) => s.name);
+  const chosen = wanted ? namedSheet(wb, wanted, name, sheets) : bestSheet(sheets, name, layer);
+  const listed = names.includes(chosen.name) ? names : [...names, chosen.name];
+  const table: LedgerTable = { ...tableFromGrid(chosen.grid, name, layer, 'xlsx', chosen.name), sheets: listed, sheetSource: wanted ? 'user' : 'auto' };
+  const others = sheets.filter((s) => s !== chosen).map((s) => s.name);
   if (others.length > 0) {
-    table.warnings.push({ code: 'other_sheets', message: `read sheet "${best.name}"; not read: ${others.join(', ')}`, messageZh: `读取工作表“${best.name}”;未读取:${others.join('、')}`, count: others.length, indices: [] });
+    table.warnings.push({ code: 'other_sheets', message: `read sheet "${chosen.name}"; not read: ${others.join(', ')}`, messageZh: `读取工作表“${chosen.name}”;未读取:${others.join('、')}`, count: others.length, indices: [] });
   }
   if (userEncoding) {
     table.warnings.push({ code: 'encoding_ignored', message: `an .xlsx file stores its own text encoding; --encoding ${userEncoding} was ignored`, messageZh: `.xlsx 文件自带文字编码,已忽略 --encoding ${userEncoding}`, count: 1, indices: [] });
@@ -205,7 +254,7 @@ function tableFromGrid(grid: readonly GridRow[], file: string, layer: LedgerLaye
     });
     return { row: r.row, cells };
   });
-  return { file, format, sheet, headerRow: header.row, headers: used, rows, encoding: null, warnings: [] };
+  return { file, format, sheet, sheets: null, sheetSource: null, headerRow: header.row, headers: used, rows, encoding: null, warnings: [] };
 }
 
 function emptyLedger(file: string): PlannerError {

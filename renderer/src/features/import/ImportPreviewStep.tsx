@@ -11,8 +11,9 @@ import { LayerSelect } from './LayerSelect.js';
 import { LedgerChecks } from './LedgerChecks.js';
 import { LedgerDetection } from './LedgerDetection.js';
 import { LedgerSampleTable } from './LedgerSampleTable.js';
+import { LedgerSheetSelect } from './LedgerSheetSelect.js';
 import { layerKind } from './import-options.js';
-import { ledgerFieldLabel, missingColumns } from './ledger-view.js';
+import { ledgerFieldLabel, ledgerSheets, missingColumns } from './ledger-view.js';
 import { ledgerMapping, ledgerRescueMapping, mapLayerMapping } from './mapping-rows.js';
 import type { ImportWizard } from './use-import-wizard.js';
 
@@ -24,6 +25,8 @@ export function ImportPreviewStep({ wizard }: { wizard: ImportWizard }) {
   const disabled = busy !== null;
   // A ledger whose required column is not recognised: the user maps it here, and the preview runs again.
   const missing = missingColumns(error, choices.layer);
+  // Refused for the sheet read (no required column, say): the other sheets stay one choice away.
+  const errorSheets = error && layerKind(choices.layer) === 'ledger' ? ledgerSheets(null, error) : null;
   return (
     <div className="import-preview" aria-busy={busy !== null}>
       <div className="import-row">
@@ -39,6 +42,11 @@ export function ImportPreviewStep({ wizard }: { wizard: ImportWizard }) {
         <div className="busy-line" data-testid="import-busy">
           <span className="spinner" aria-hidden="true" />
           {busy === 'upload' ? t('importer.uploading') : t('importer.previewing')}
+        </div>
+      )}
+      {errorSheets && (
+        <div className="import-row" data-testid="ledger-sheet-retry">
+          <LedgerSheetSelect sheets={errorSheets.sheets} value={errorSheets.current ?? choices.sheet} disabled={disabled} onChange={wizard.setSheet} />
         </div>
       )}
       {error && !missing && (
@@ -87,7 +95,7 @@ function LedgerPreviewBody({ preview, wizard }: { preview: LedgerPreview; wizard
   const disabled = wizard.busy !== null;
   return (
     <>
-      <LedgerDetection preview={preview} encoding={choices.encoding} disabled={disabled} onEncoding={wizard.setEncoding} />
+      <LedgerDetection preview={preview} encoding={choices.encoding} disabled={disabled} onEncoding={wizard.setEncoding} onSheet={wizard.setSheet} />
       <div className="preview-columns">
         <ImportMappingTable {...ledgerMapping(preview, currentLocale(i18n), t('importer.ledger.notImported'))} disabled={disabled} onChange={wizard.setMapping} />
         <LedgerChecks preview={preview} onInvalid={choices.onInvalid} disabled={disabled} onChoose={wizard.setOnInvalid} />

@@ -4,21 +4,24 @@ import { currentLocale } from '../../i18n/i18n.js';
 import { formatCount, formatM2, formatMu } from '../../i18n/format.js';
 import { EncodingSelect } from './EncodingSelect.js';
 import { encodingSourceText } from './evidence-text.js';
-import { problemRows } from './ledger-view.js';
+import { LedgerSheetSelect } from './LedgerSheetSelect.js';
+import { ledgerSheets, problemRows } from './ledger-view.js';
 
 export interface LedgerDetectionProps {
   preview: LedgerPreview;
   encoding: string;
   disabled: boolean;
   onEncoding: (value: string) => void;
+  onSheet: (sheet: string) => void;
 }
 
-/** What was decided about a ledger: its encoding (CSV, with an override), sheet and header, rows and totals. */
-export function LedgerDetection({ preview, encoding, disabled, onEncoding }: LedgerDetectionProps) {
+/** What was decided about a ledger: its encoding (CSV, with an override), sheet (a choice when there are several) and header, rows and totals. */
+export function LedgerDetection({ preview, encoding, disabled, onEncoding, onSheet }: LedgerDetectionProps) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n);
   const lang = i18n.language;
   const problems = problemRows(preview);
+  const sheets = ledgerSheets(preview, null);
   return (
     <div className="detect-grid" data-testid="ledger-detection" data-format={preview.format}>
       <section className="detect-card">
@@ -64,7 +67,20 @@ export function LedgerDetection({ preview, encoding, disabled, onEncoding }: Led
           </span>
           {' · '}
           {t('importer.ledger.columns', { count: preview.fields.length })}
+          {sheets && (
+            <>
+              {' · '}
+              <span data-testid="ledger-sheet-source" data-source={preview.sheetSource ?? ''}>
+                {preview.sheetSource === 'user' ? t('importer.ledger.sheetUser', { count: sheets.sheets.length }) : t('importer.ledger.sheetAuto', { count: sheets.sheets.length })}
+              </span>
+            </>
+          )}
         </div>
+        {sheets && (
+          <div className="detect-override">
+            <LedgerSheetSelect sheets={sheets.sheets} value={preview.sheet ?? ''} disabled={disabled} onChange={onSheet} />
+          </div>
+        )}
       </section>
 
       <section className="detect-card">

@@ -79,6 +79,28 @@ export function ledgerProblems(preview: Pick<LedgerPreview, 'invalid' | 'unknown
   return [...byRow.values()].sort((a, b) => a.row - b.row);
 }
 
+export interface LedgerSheets {
+  /** The workbook's sheets that can be read, in workbook order. */
+  sheets: string[];
+  /** The sheet read, or asked for (null: not known). */
+  current: string | null;
+}
+
+const stringList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/**
+ * The sheets a ledger workbook offers, when there is a choice (two or more): from the preview, or
+ * from a refusal's details (a sheet without a required column, an unknown or empty sheet), so the
+ * user can turn to another sheet from either.
+ */
+export function ledgerSheets(preview: LedgerPreview | null, error: PlannerError | null): LedgerSheets | null {
+  if (preview) return preview.sheets && preview.sheets.length > 1 ? { sheets: preview.sheets, current: preview.sheet } : null;
+  const d = error?.details ?? {};
+  const sheets = stringList(d['sheets']);
+  if (sheets.length < 2) return null;
+  return { sheets, current: typeof d['sheet'] === 'string' ? d['sheet'] : null };
+}
+
 export interface MissingColumns {
   layer: LedgerLayer;
   /** The ledger columns no header is mapped to. */

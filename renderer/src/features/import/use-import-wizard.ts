@@ -15,6 +15,8 @@ export interface ImportChoices {
   /** A map layer, or a ledger (transfers, factories) for a spreadsheet. */
   layer: WizardLayer;
   encoding: string;
+  /** A ledger workbook's sheet to read; '' = the one the core finds best (the preview lists them all). */
+  sheet: string;
   crs: string;
   /** Source field → target field ('' or null: not imported); sent as `map`. */
   map: Readonly<Record<string, string | null>>;
@@ -45,6 +47,7 @@ export interface ImportWizard {
   chooseFiles(files: readonly File[]): void;
   setLayer(layer: WizardLayer): void;
   setEncoding(encoding: string): void;
+  setSheet(sheet: string): void;
   setCrs(crs: string): void;
   setMapping(source: string, target: string | null): void;
   setOnInvalid(choice: OnInvalid): void;
@@ -54,7 +57,7 @@ export interface ImportWizard {
   start(): void;
 }
 
-const INITIAL_CHOICES: ImportChoices = { layer: 'parcels', encoding: '', crs: '', map: {}, onInvalid: null };
+const INITIAL_CHOICES: ImportChoices = { layer: 'parcels', encoding: '', sheet: '', crs: '', map: {}, onInvalid: null };
 const CRS_ASKING = new Set(['unknown_crs', 'missing_prj', 'crs_mismatch']);
 
 /**
@@ -93,6 +96,7 @@ export function useImportWizard(api: ApiClient, onImported: (report: ImportRepor
       uploadId,
       layer: choices.layer,
       encoding: choices.encoding || null,
+      ...(isLedgerLayer(choices.layer) && choices.sheet ? { sheet: choices.sheet } : {}),
       // A ledger has no coordinates.
       crs: isLedgerLayer(choices.layer) ? null : choices.crs || null,
       ...(Object.keys(choices.map).length > 0 ? { map: { ...choices.map } } : {}),
@@ -205,6 +209,8 @@ export function useImportWizard(api: ApiClient, onImported: (report: ImportRepor
     setChoices((c) => ({ ...c, encoding }));
     setAttempt((n) => n + 1);
   }, []);
+  // Another sheet has its own columns and rows: the mapping overrides and the invalid-row choice start afresh.
+  const setSheet = useCallback((sheet: string) => setChoices((c) => ({ ...c, sheet, map: {}, onInvalid: null })), []);
   const setCrs = useCallback((crs: string) => {
     setChoices((c) => ({ ...c, crs }));
     setAttempt((n) => n + 1);
@@ -243,6 +249,7 @@ export function useImportWizard(api: ApiClient, onImported: (report: ImportRepor
     chooseFiles,
     setLayer,
     setEncoding,
+    setSheet,
     setCrs,
     setMapping,
     setOnInvalid,
