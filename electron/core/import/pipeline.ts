@@ -151,7 +151,7 @@ export function runImport(project: Project, src: ImportSource, plan: ImportPlan,
 
   // A pooled (large) import writes with a rollback journal when nothing else has the file open.
   const write = <T>(fn: () => T): T => (pool ? project.withRollbackJournal(fn) : fn());
-  const report = write(() => project.transaction(() => bulkInsert(project.db, layer, src.count, (writer) => {
+  const report = write(() => project.transaction(() => bulkInsert(project.db, layer, (writer) => {
     const consume = (p: PreparedFeature): void => {
       for (const n of p.notes) {
         const w = problems.get(n.code + n.message) ?? { ...n, count: 0, indices: [] };
