@@ -11,6 +11,7 @@ import { Project } from '../../electron/core/project/project.js';
 import { sampleCopy } from '../fixtures/ledgers/sample-copy.js';
 import { contentChecksum } from '../helpers/cli.js';
 import { makeTempDir } from '../helpers/tmp.js';
+import { plannerErrorOf } from '../helpers/errors.js';
 
 /** Reading ledgers: CSV syntax and encodings, .xlsx cells, header rows, recognised headers and values. */
 const dir = makeTempDir('ledgers-read');
@@ -21,16 +22,6 @@ const MU = 10000 / 15;
 function thrown(fn: () => unknown): PlannerError {
   try {
     fn();
-  } catch (e) {
-    if (e instanceof PlannerError) return e;
-    throw e;
-  }
-  throw new Error('expected a PlannerError');
-}
-
-async function rejected(p: Promise<unknown>): Promise<PlannerError> {
-  try {
-    await p;
   } catch (e) {
     if (e instanceof PlannerError) return e;
     throw e;
@@ -85,7 +76,7 @@ describe('CSV', () => {
     const e = thrown(() => planLedgerImport(null, t, { layer: 'transfers' }));
     expect(e.code).toBe('encoding_undecided');
     expect(e.message).toMatch(/--encoding/);
-    const xls = await rejected(readLedgerBytes(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), '台账.xls', 'transfers'));
+    const xls = await plannerErrorOf(readLedgerBytes(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), '台账.xls', 'transfers'));
     expect(xls.code).toBe('unsupported_format');
     expect(xls.messageZh).toContain('.xlsx');
   });

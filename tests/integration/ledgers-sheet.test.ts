@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlannerError } from '../../shared/api/errors.js';
+import type { PlannerError } from '../../shared/api/errors.js';
 import type { EventPayload } from '../../shared/api/contract.js';
 import type { LedgerPreview } from '../../shared/api/import.js';
 import { createCore } from '../../electron/core/core.js';
@@ -12,6 +12,7 @@ import { Project } from '../../electron/core/project/project.js';
 import { sampleCopy } from '../fixtures/ledgers/sample-copy.js';
 import { contentChecksum, landplanner } from '../helpers/cli.js';
 import { makeTempDir } from '../helpers/tmp.js';
+import { plannerErrorOf } from '../helpers/errors.js';
 
 /**
  * Choosing the sheet of a ledger workbook (core option `sheet`, CLI --sheet, importPreview/importStart).
@@ -86,16 +87,6 @@ function expectSheetRows(actual: Row[], expected: readonly SheetRow[]): void {
   });
 }
 
-async function rejected(p: Promise<unknown>): Promise<PlannerError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof PlannerError) return e;
-    throw e;
-  }
-  throw new Error('expected a PlannerError');
-}
-
 const sumMu = (rows: readonly SheetRow[]): number => rows.reduce((s, r) => s + r.mu, 0);
 
 describe('choosing the sheet of a ledger workbook', () => {
@@ -144,7 +135,7 @@ describe('choosing the sheet of a ledger workbook', () => {
     const project = Project.open(file);
     let e: PlannerError;
     try {
-      e = await rejected(importLedgerFile(project, workbook, { layer: 'transfers', sheet: '2024年' }));
+      e = await plannerErrorOf(importLedgerFile(project, workbook, { layer: 'transfers', sheet: '2024年' }));
     } finally {
       project.close();
     }
@@ -157,7 +148,7 @@ describe('choosing the sheet of a ledger workbook', () => {
   }, 60_000);
 
   it('a sheet without the required columns is refused with the sheets listed, so another can be chosen', async () => {
-    const e = await rejected(checkLedgerFile(workbook, { layer: 'transfers', sheet: '说明' }));
+    const e = await plannerErrorOf(checkLedgerFile(workbook, { layer: 'transfers', sheet: '说明' }));
     expect(e.code).toBe('missing_required_field');
     expect(e.details).toMatchObject({ sheet: '说明', sheets: ['B', 'A', '说明'] });
   });
@@ -182,7 +173,7 @@ describe('the app: importPreview and importStart take the sheet', () => {
       expect(auto).toMatchObject({ sheet: 'A', sheets: ['B', 'A', '说明'], sheetSource: 'auto' });
       const b = (await core.importPreview({ uploadId: 'sheet-upload-1', layer: 'transfers', sheet: 'B' })) as LedgerPreview;
       expect(b).toMatchObject({ sheet: 'B', sheetSource: 'user', valid: 3 });
-      const e = await rejected(core.importPreview({ uploadId: 'sheet-upload-1', layer: 'transfers', sheet: '2024年' }));
+      const e = await plannerErrorOf(core.importPreview({ uploadId: 'sheet-upload-1', layer: 'transfers', sheet: '2024年' }));
       expect(e.code).toBe('unknown_sheet');
       const { taskId } = await core.importStart({ uploadId: 'sheet-upload-1', layer: 'transfers', sheet: 'B' });
       await expect.poll(() => finished.find((f) => f.taskId === taskId), { timeout: 60_000 }).toBeDefined();

@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlannerError } from '../../shared/api/errors.js';
 import { decideCrs, reproject, sampleCoordinates } from '../../shared/geo/index.js';
 import { crsNameToEpsg, readGeoJson, readShapefile } from '../../electron/core/import/readers/index.js';
 import { ensureFixtures, FIXTURES, fixturePath } from '../fixtures/fixtures.js';
 import { makeTempDir } from '../helpers/tmp.js';
 import { PARCELS } from '../fixtures/source-data.js';
+import { plannerErrorOf } from '../helpers/errors.js';
 
 let dir = '';
 let tmp = '';
@@ -24,16 +24,6 @@ function ogrGeoJson(fixture: string, name: string, extra: string[] = []): string
   fs.rmSync(out, { force: true });
   execFileSync('ogr2ogr', ['-f', 'GeoJSON', '-lco', 'COORDINATE_PRECISION=15', ...extra, out, fixturePath(dir, fixture)]);
   return out;
-}
-
-async function errorOf(p: Promise<unknown>): Promise<PlannerError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof PlannerError) return e;
-    throw e;
-  }
-  throw new Error('expected a PlannerError');
 }
 
 describe('readGeoJson', () => {
@@ -87,19 +77,19 @@ describe('readGeoJson', () => {
     const fc = (features: unknown[], extra = {}) => ({ text: JSON.stringify({ type: 'FeatureCollection', features, ...extra }), name: 'bad.geojson' });
     const ok = { type: 'Feature', properties: { a: 1 }, geometry: { type: 'Point', coordinates: [120, 29] } };
     const badRing = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[120, 29], [121, 29], [120, 29]]] } };
-    let e = await errorOf(readGeoJson(fc([ok, ok, badRing])));
+    let e = await plannerErrorOf(readGeoJson(fc([ok, ok, badRing])));
     expect(e.code).toBe('invalid_geojson');
     expect(e.details).toMatchObject({ feature: 2, file: 'bad.geojson' });
     expect(e.messageZh).toContain('第 2 个要素');
-    e = await errorOf(readGeoJson(fc([ok, { type: 'Feature', properties: {}, geometry: { type: 'GeometryCollection', geometries: [] } }])));
+    e = await plannerErrorOf(readGeoJson(fc([ok, { type: 'Feature', properties: {}, geometry: { type: 'GeometryCollection', geometries: [] } }])));
     expect(e.details).toMatchObject({ feature: 1 });
-    e = await errorOf(readGeoJson({ text: '{"type":"FeatureCollection","features":[', name: 'cut.geojson' }));
+    e = await plannerErrorOf(readGeoJson({ text: '{"type":"FeatureCollection","features":[', name: 'cut.geojson' }));
     expect(e.code).toBe('invalid_geojson');
-    e = await errorOf(readGeoJson({ text: '{"type":"Topology"}' }));
+    e = await plannerErrorOf(readGeoJson({ text: '{"type":"Topology"}' }));
     expect(e.code).toBe('invalid_geojson');
-    e = await errorOf(readGeoJson(fc([ok], { crs: { type: 'name', properties: { name: 'Yongkang local' } } })));
+    e = await plannerErrorOf(readGeoJson(fc([ok], { crs: { type: 'name', properties: { name: 'Yongkang local' } } })));
     expect(e.code).toBe('unknown_crs');
-    expect((await errorOf(readGeoJson(fc([])))).code).toBe('empty_file');
+    expect((await plannerErrorOf(readGeoJson(fc([])))).code).toBe('empty_file');
     const nested = await readGeoJson(fc([{ ...ok, properties: { tags: ['a', 'b'] } }]));
     expect(nested.features[0]!.attributes.tags).toBe('["a","b"]');
     expect(nested.warnings[0]?.code).toBe('nested_property');
