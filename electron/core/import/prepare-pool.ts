@@ -5,6 +5,7 @@ import type { AssignerRows } from '../spatial/assigner.js';
 import type { PrepareSettings, PreparedFeature } from './prepare.js';
 import { unpackChunk } from './prepare-chunk.js';
 import type { PoolJob, PoolReply, PoolRequest, PoolWorkerData } from './prepare-protocol.js';
+import { gbkPairTable } from './readers/encoding.js';
 import type { ReaderWarning } from './readers/types.js';
 import type { ShapefileParts } from './readers/zip.js';
 import { workerEntry } from './worker-entry.js';
@@ -90,7 +91,8 @@ export class PreparePool {
     const warm = spare.splice(0, opts.workers);
     this.members = [...warm, ...Array.from({ length: opts.workers - warm.length }, spawn)];
     for (const m of spare.splice(0)) void m.worker.terminate();
-    const job: PoolJob = { parts: opts.parts, encoding: opts.encoding, settings: opts.settings, regions: opts.regions };
+    const gbk = opts.encoding === 'gbk' || opts.encoding === 'gb18030' ? gbkPairTable() : null;
+    const job: PoolJob = { parts: opts.parts, encoding: opts.encoding, settings: opts.settings, regions: opts.regions, gbkPairs: gbk };
     for (const m of this.members) m.port.postMessage({ type: 'init', ...job } satisfies PoolRequest);
     while (this.submitted < Math.min(this.chunks, DEPTH * this.members.length)) this.submitNext();
   }

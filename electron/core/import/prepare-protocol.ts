@@ -27,6 +27,8 @@ export interface PoolJob {
    * writer, so workers never open the project while it holds the import's transaction
    */
   regions: AssignerRows | null;
+  /** the writer's GBK pair table for a GBK/GB18030 file (readers/encoding.ts), so workers need not build it */
+  gbkPairs: Uint16Array | null;
 }
 
 export type PoolRequest = ({ type: 'init' } & PoolJob) | { type: 'chunk'; k: number; start: number; end: number } | { type: 'finish' };

@@ -5,6 +5,7 @@ import { ParcelAssigner } from '../spatial/assigner.js';
 import { FeaturePreparer } from './prepare.js';
 import { ChunkPacker } from './prepare-chunk.js';
 import type { PoolJob, PoolReply, PoolRequest, PoolWorkerData } from './prepare-protocol.js';
+import { adoptGbkPairs } from './readers/encoding.js';
 import { shapefileSource } from './shapefile-source.js';
 
 /**
@@ -31,6 +32,7 @@ interface Job {
 let job: Job | null = null;
 
 function start(init: PoolJob): Job {
+  if (init.gbkPairs) adoptGbkPairs(init.gbkPairs);
   const src = shapefileSource(init.parts, init.encoding);
   const assigner = init.regions ? ParcelAssigner.fromRows(init.regions) : null;
   return { src, preparer: new FeaturePreparer(init.settings, assigner) };

@@ -298,6 +298,16 @@ function gbkPairs(): Uint16Array {
   return table;
 }
 
+/** The GBK pair table, built here if need be: import workers are handed the writer's (adoptGbkPairs). */
+export function gbkPairTable(): Uint16Array {
+  return gbkPairs();
+}
+
+/** Takes a table made by gbkPairTable in another thread instead of building it again (~50 ms). */
+export function adoptGbkPairs(table: Uint16Array): void {
+  if (!gbkTable && table.length === 65536) gbkTable = table;
+}
+
 /**
  * A fast decoder for a byte range of one buffer (DBF fields are decoded 100,000s of times):
  * ASCII → Latin-1 slice, UTF-8 → Buffer's native decoder, GBK/GB18030 → the table above with
