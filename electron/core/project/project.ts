@@ -190,10 +190,16 @@ export class Project {
     } catch {
       // SQLITE_BUSY: another connection has the file open.
     }
+    // synchronous=NORMAL is safe in WAL mode, but with a rollback journal only FULL syncs the
+    // journal before the file is overwritten, so that a power cut cannot corrupt the project.
+    if (switched) this.db.pragma('synchronous = FULL');
     try {
       return fn();
     } finally {
-      if (switched) this.db.pragma('journal_mode = WAL');
+      if (switched) {
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = NORMAL');
+      }
     }
   }
 
