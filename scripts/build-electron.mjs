@@ -23,6 +23,23 @@ const common = {
   absWorkingDir: root,
 };
 
+/**
+ * A Node tool under dist/cli (run by `node`, not Electron); its packages stay in node_modules.
+ * @param {string} entry source file, from the repository root
+ * @param {string} outfile file name in dist/cli
+ */
+function nodeTool(entry, outfile) {
+  return build({
+    ...common,
+    target: 'node20',
+    entryPoints: [path.join(root, entry)],
+    outfile: path.join(root, 'dist', 'cli', outfile),
+    packages: 'external',
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: importMetaShim },
+  });
+}
+
 const started = Date.now();
 await Promise.all([
   build({
@@ -71,26 +88,10 @@ await Promise.all([
   ),
   // The landplanner CLI, compiled once instead of through tsx at every start (bin/landplanner.mjs
   // uses it while it is newer than the sources). Packages stay in node_modules.
-  build({
-    ...common,
-    target: 'node20',
-    entryPoints: [path.join(root, 'electron/cli/run.ts')],
-    outfile: path.join(root, 'dist', 'cli', 'landplanner.cjs'),
-    packages: 'external',
-    define: { 'import.meta.url': '__importMetaUrl' },
-    banner: { js: importMetaShim },
-  }),
+  nodeTool('electron/cli/run.ts', 'landplanner.cjs'),
   // Browser mode's server (`npm run web`, `npm start` without Electron), compiled like the CLI:
   // scripts/start.mjs runs it while it is newer than the sources, which spares tsx's start-up.
-  build({
-    ...common,
-    target: 'node20',
-    entryPoints: [path.join(root, 'electron/web/cli-web.ts')],
-    outfile: path.join(root, 'dist', 'cli', 'web.cjs'),
-    packages: 'external',
-    define: { 'import.meta.url': '__importMetaUrl' },
-    banner: { js: importMetaShim },
-  }),
+  nodeTool('electron/web/cli-web.ts', 'web.cjs'),
   // Sandboxed preloads may require only `electron` (and a few polyfilled modules): bundle the rest.
   build({
     ...common,
