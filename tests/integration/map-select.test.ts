@@ -1,14 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../electron/core/core.js';
-import { Project } from '../../electron/core/project/project.js';
-import { sampleCopy } from '../fixtures/ledgers/sample-copy.js';
+import { describe, expect, it } from 'vitest';
 import { planimeterAreasM2 } from '../helpers/oracle.js';
 import { spatialiteQuery } from '../helpers/spatialite-oracle.js';
-import { makeTempDir } from '../helpers/tmp.js';
 import type { Geometry } from '../../shared/api/geojson.js';
+import { useSampleCore } from '../helpers/sample-core.js';
 
 /**
  * Box and lasso selection (parcelsInPolygon) and the feature card (featureCard) on a copy of the
@@ -16,26 +11,9 @@ import type { Geometry } from '../../shared/api/geojson.js';
  * file for the selections and the parcels of a platform, plain SQL for block and zone figures,
  * GeographicLib's Planimeter and GeodSolve for areas and lengths.
  */
-const dir = makeTempDir('map-select');
-let file: string;
-let project: Project;
-let core: Core;
-let db: Database.Database;
+const sample = useSampleCore('map-select');
 
 type LonLat = [number, number];
-
-beforeAll(() => {
-  file = sampleCopy(dir, 'sample.gpkg');
-  project = Project.open(file);
-  core = createCore(project);
-  db = new Database(file, { readonly: true });
-});
-afterAll(async () => {
-  db.close();
-  await core.dispose();
-  project.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 /** Deterministic pseudo-random numbers (a test must fail the same way twice). */
 function lcg(seed: number): () => number {
@@ -55,14 +33,14 @@ function oracleFids(rings: readonly LonLat[][], predicate: 'ST_Intersects' | 'ST
       `SELECT group_concat(fid) AS fids FROM (SELECT fid FROM parcels WHERE geom IS NOT NULL AND ${predicate}(GeomFromGPB(geom), GeomFromText(?, 4490)) = 1 ORDER BY fid)`,
       [wktRing(r)],
     ] as const),
-    file,
+    sample.file,
   );
   return rows.map((r) => (r.fids ? r.fids.split(',').map(Number) : []));
 }
 
 /** Parcel centroids (box centres) to aim the shapes at, so that they select something. */
 function parcelCentres(): LonLat[] {
-  return (db.prepare('SELECT (minx + maxx) / 2 AS x, (miny + maxy) / 2 AS y FROM rtree_parcels_geom ORDER BY id').all() as { x: number; y: number }[]).map((r) => [r.x, r.y]);
+  return (sample.db.prepare('SELECT (minx + maxx) / 2 AS x, (miny + maxy) / 2 AS y FROM rtree_parcels_geom ORDER BY id').all() as { x: number; y: number }[]).map((r) => [r.x, r.y]);
 }
 
 describe('parcelsInPolygon', () => {
@@ -81,7 +59,7 @@ describe('parcelsInPolygon', () => {
     const expected = oracleFids(boxes, 'ST_Intersects');
     let selected = 0;
     for (const [i, ring] of boxes.entries()) {
-      const { fids } = await core.parcelsInPolygon({ ring });
+      const { fids } = await sample.core.parcelsInPolygon({ ring });
       expect(fids, `box ${i}`).toEqual(expected[i]);
       selected += fids.length;
     }
@@ -110,8 +88,8 @@ describe('parcelsInPolygon', () => {
     const within = oracleFids(lassos, 'ST_Within');
     let strict = 0;
     for (const [i, ring] of lassos.entries()) {
-      expect((await core.parcelsInPolygon({ ring })).fids, `lasso ${i} intersects`).toEqual(meets[i]);
-      expect((await core.parcelsInPolygon({ ring, predicate: 'within' })).fids, `lasso ${i} within`).toEqual(within[i]);
+      expect((await sample.core.parcelsInPolygon({ ring })).fids, `lasso ${i} intersects`).toEqual(meets[i]);
+      expect((await sample.core.parcelsInPolygon({ ring, predicate: 'within' })).fids, `lasso ${i} within`).toEqual(within[i]);
       strict += (meets[i]?.length ?? 0) - (within[i]?.length ?? 0);
     }
     // Some parcels cross the lassos' boundaries, so the two predicates were really told apart.
@@ -120,15 +98,15 @@ describe('parcelsInPolygon', () => {
 
   it('a closed ring and the same ring open select the same; a ring missing every parcel selects none', async () => {
     const ring: LonLat[] = [[120.0, 28.88], [120.06, 28.88], [120.06, 28.93], [120.0, 28.93]];
-    const open = await core.parcelsInPolygon({ ring });
-    const closed = await core.parcelsInPolygon({ ring: [...ring, ring[0] as LonLat] });
+    const open = await sample.core.parcelsInPolygon({ ring });
+    const closed = await sample.core.parcelsInPolygon({ ring: [...ring, ring[0] as LonLat] });
     expect(closed.fids).toEqual(open.fids);
     expect(open.fids.length).toBeGreaterThan(0);
-    expect((await core.parcelsInPolygon({ ring: [[121, 30], [121.1, 30], [121.1, 30.1]] })).fids).toEqual([]);
+    expect((await sample.core.parcelsInPolygon({ ring: [[121, 30], [121.1, 30], [121.1, 30.1]] })).fids).toEqual([]);
   });
 
   it('refuses a ring of two vertices, naming the field', async () => {
-    await expect(core.parcelsInPolygon({ ring: [[120, 28.9], [120.1, 28.9]] })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(sample.core.parcelsInPolygon({ ring: [[120, 28.9], [120.1, 28.9]] })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });
 
@@ -136,12 +114,12 @@ const MU = 0.0015;
 
 describe('featureCard', () => {
   it('a key block: its parcels, area and the year’s remediated mu against its target, as plain SQL counts them', async () => {
-    const blocks = db.prepare('SELECT fid, code, name, target_mu FROM key_blocks ORDER BY fid').all() as { fid: number; code: string; name: string; target_mu: number | null }[];
+    const blocks = sample.db.prepare('SELECT fid, code, name, target_mu FROM key_blocks ORDER BY fid').all() as { fid: number; code: string; name: string; target_mu: number | null }[];
     expect(blocks.length).toBe(18);
     for (const b of blocks) {
-      const card = await core.featureCard({ layer: 'key_blocks', fid: b.fid, year: 2023 });
-      const all = db.prepare('SELECT fid, area_m2 FROM parcels WHERE block_code = ? ORDER BY fid').all(b.code) as { fid: number; area_m2: number }[];
-      const done = db
+      const card = await sample.core.featureCard({ layer: 'key_blocks', fid: b.fid, year: 2023 });
+      const all = sample.db.prepare('SELECT fid, area_m2 FROM parcels WHERE block_code = ? ORDER BY fid').all(b.code) as { fid: number; area_m2: number }[];
+      const done = sample.db
         .prepare("SELECT count(*) AS n, total(area_m2) AS m2 FROM parcels WHERE block_code = ? AND status = '已完成' AND completed_on BETWEEN '2023-01-01' AND '2023-12-31'")
         .get(b.code) as { n: number; m2: number };
       expect(card.code).toBe(b.code);
@@ -159,14 +137,14 @@ describe('featureCard', () => {
 
   it('a block’s and a platform’s own area equal GeographicLib’s Planimeter to 0.01 m²', async () => {
     const rows = [
-      ...(db.prepare("SELECT 'key_blocks' AS layer, fid FROM key_blocks ORDER BY fid LIMIT 4").all() as { layer: 'key_blocks'; fid: number }[]),
-      ...(db.prepare("SELECT 'platforms' AS layer, fid FROM platforms ORDER BY fid").all() as { layer: 'platforms'; fid: number }[]),
+      ...(sample.db.prepare("SELECT 'key_blocks' AS layer, fid FROM key_blocks ORDER BY fid LIMIT 4").all() as { layer: 'key_blocks'; fid: number }[]),
+      ...(sample.db.prepare("SELECT 'platforms' AS layer, fid FROM platforms ORDER BY fid").all() as { layer: 'platforms'; fid: number }[]),
     ];
     const geoms: Geometry[] = [];
     const areas: number[] = [];
     for (const r of rows) {
-      const card = await core.featureCard({ layer: r.layer, fid: r.fid });
-      const gj = (await core.layerFeatures({ layer: r.layer })).features.find((f) => f.id === r.fid);
+      const card = await sample.core.featureCard({ layer: r.layer, fid: r.fid });
+      const gj = (await sample.core.layerFeatures({ layer: r.layer })).features.find((f) => f.id === r.fid);
       if (!gj || card.areaM2 === null) throw new Error(`no geometry for ${r.layer} ${r.fid}`);
       geoms.push(gj.geometry);
       areas.push(card.areaM2);
@@ -177,7 +155,7 @@ describe('featureCard', () => {
   });
 
   it('a platform lists the parcels SpatiaLite finds overlapping it by more than 0.01 m² (ellipsoidal)', async () => {
-    const platforms = db.prepare('SELECT fid FROM platforms ORDER BY fid').all() as { fid: number }[];
+    const platforms = sample.db.prepare('SELECT fid FROM platforms ORDER BY fid').all() as { fid: number }[];
     const expected = spatialiteQuery<{ fids: string | null }>(
       platforms.map((p) => [
         `SELECT group_concat(fid) AS fids FROM (
@@ -188,11 +166,11 @@ describe('featureCard', () => {
            ORDER BY q.fid)`,
         [p.fid],
       ] as const),
-      file,
+      sample.file,
     ).map((r) => (r.fids ? r.fids.split(',').map(Number) : []));
     let total = 0;
     for (const [i, p] of platforms.entries()) {
-      const card = await core.featureCard({ layer: 'platforms', fid: p.fid, year: 2023 });
+      const card = await sample.core.featureCard({ layer: 'platforms', fid: p.fid, year: 2023 });
       expect(card.parcels?.rule).toBe('overlap');
       expect(card.parcelList.map((x) => x.fid).sort((a, b) => a - b), `platform ${p.fid}`).toEqual(expected[i]);
       expect(card.parcels?.count).toBe(expected[i]?.length);
@@ -202,11 +180,11 @@ describe('featureCard', () => {
   });
 
   it('a renewal zone counts the parcels assigned to it', async () => {
-    const zones = db.prepare('SELECT fid, code FROM renewal_zones ORDER BY fid').all() as { fid: number; code: string }[];
+    const zones = sample.db.prepare('SELECT fid, code FROM renewal_zones ORDER BY fid').all() as { fid: number; code: string }[];
     let total = 0;
     for (const z of zones) {
-      const card = await core.featureCard({ layer: 'renewal_zones', fid: z.fid, year: 2023 });
-      const n = (db.prepare('SELECT count(*) AS n, total(area_m2) AS m2 FROM parcels WHERE zone_code = ?').get(z.code) as { n: number; m2: number });
+      const card = await sample.core.featureCard({ layer: 'renewal_zones', fid: z.fid, year: 2023 });
+      const n = (sample.db.prepare('SELECT count(*) AS n, total(area_m2) AS m2 FROM parcels WHERE zone_code = ?').get(z.code) as { n: number; m2: number });
       expect(card.parcels?.rule).toBe('zone_code');
       expect(card.parcels?.count).toBe(n.n);
       expect(card.parcels?.areaMu).toBeCloseTo(n.m2 * MU, 9);
@@ -217,10 +195,10 @@ describe('featureCard', () => {
   });
 
   it('a transport line’s length is GeodSolve’s geodesic length on CGCS2000; lines and points have no parcels', async () => {
-    const lines = (await core.layerFeatures({ layer: 'transport' })).features;
+    const lines = (await sample.core.layerFeatures({ layer: 'transport' })).features;
     expect(lines.length).toBeGreaterThan(0);
     for (const f of lines) {
-      const card = await core.featureCard({ layer: 'transport', fid: f.id });
+      const card = await sample.core.featureCard({ layer: 'transport', fid: f.id });
       const parts = f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : f.geometry.type === 'LineString' ? [f.geometry.coordinates] : [];
       const input = parts.flatMap((l) => l.slice(1).map((q, k) => `${l[k]?.[1]} ${l[k]?.[0]} ${q[1]} ${q[0]}`)).join('\n');
       const out = execFileSync('GeodSolve', ['-i', '-e', '6378137', '1/298.257222101', '-p', '9'], { input: `${input}\n`, encoding: 'utf8' });
@@ -230,15 +208,15 @@ describe('featureCard', () => {
       expect(card.parcels).toBeNull();
       expect(card.parcelList).toEqual([]);
     }
-    const project = (await core.layerFeatures({ layer: 'projects' })).features[0];
+    const project = (await sample.core.layerFeatures({ layer: 'projects' })).features[0];
     if (!project) throw new Error('the sample has no projects');
-    const card = await core.featureCard({ layer: 'projects', fid: project.id });
+    const card = await sample.core.featureCard({ layer: 'projects', fid: project.id });
     expect(card.name).toBe(project.properties['name']);
     expect(card.lengthM).toBeNull();
     expect(card.attributes['investment_yi']).toBe(project.properties['investment_yi']);
   });
 
   it('an unknown feature is a feature_not_found error in both languages', async () => {
-    await expect(core.featureCard({ layer: 'key_blocks', fid: 999_999 })).rejects.toMatchObject({ code: 'feature_not_found', messageZh: expect.stringContaining('没有要素') });
+    await expect(sample.core.featureCard({ layer: 'key_blocks', fid: 999_999 })).rejects.toMatchObject({ code: 'feature_not_found', messageZh: expect.stringContaining('没有要素') });
   });
 });
