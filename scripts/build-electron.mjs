@@ -40,6 +40,24 @@ function nodeTool(entry, outfile) {
   });
 }
 
+/**
+ * A worker thread's bundle, built into dist/electron and into dist/cli.
+ * @param {string} entry source file, from the repository root
+ * @param {string} outName file name in both folders
+ */
+function worker(entry, outName) {
+  return ['electron', 'cli'].map((dir) =>
+    build({
+      ...common,
+      entryPoints: [path.join(root, entry)],
+      outfile: path.join(root, 'dist', dir, outName),
+      external: ['better-sqlite3'],
+      define: { 'import.meta.url': '__importMetaUrl' },
+      banner: { js: importMetaShim },
+    }),
+  );
+}
+
 const started = Date.now();
 await Promise.all([
   build({
@@ -50,42 +68,13 @@ await Promise.all([
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: importMetaShim },
   }),
-  // Imports run in a worker thread; electron/core/import/tasks.ts finds it next to the bundle
-  // that starts it (main.cjs, or the CLI when it serves the app in-process).
-  ...['electron', 'cli'].map((dir) =>
-    build({
-      ...common,
-      entryPoints: [path.join(root, 'electron/core/import/import-worker.ts')],
-      outfile: path.join(root, 'dist', dir, 'import-worker.cjs'),
-      external: ['better-sqlite3'],
-      define: { 'import.meta.url': '__importMetaUrl' },
-      banner: { js: importMetaShim },
-    }),
-  ),
-  // Large imports prepare their records in worker threads (electron/core/import/prepare-pool.ts),
-  // which look for prepare-worker.cjs next to the bundle that starts them: the app's and the CLI's.
-  ...['electron', 'cli'].map((dir) =>
-    build({
-      ...common,
-      entryPoints: [path.join(root, 'electron/core/import/prepare-worker.ts')],
-      outfile: path.join(root, 'dist', dir, 'prepare-worker.cjs'),
-      external: ['better-sqlite3'],
-      define: { 'import.meta.url': '__importMetaUrl' },
-      banner: { js: importMetaShim },
-    }),
-  ),
-  // Vector tiles are cut in worker threads (electron/core/tiles/tile-pool.ts), which look for
-  // tile-worker.cjs next to the bundle that starts them.
-  ...['electron', 'cli'].map((dir) =>
-    build({
-      ...common,
-      entryPoints: [path.join(root, 'electron/core/tiles/tile-worker.ts')],
-      outfile: path.join(root, 'dist', dir, 'tile-worker.cjs'),
-      external: ['better-sqlite3'],
-      define: { 'import.meta.url': '__importMetaUrl' },
-      banner: { js: importMetaShim },
-    }),
-  ),
+  // Worker threads find their bundle next to the one that starts them — the app's (main.cjs) or the
+  // CLI's (which also serves browser mode in-process) — so each worker is built into both folders:
+  // an import (electron/core/import/tasks.ts), the record preparation of a large import
+  // (electron/core/import/prepare-pool.ts) and tile cutting (electron/core/tiles/tile-pool.ts).
+  ...worker('electron/core/import/import-worker.ts', 'import-worker.cjs'),
+  ...worker('electron/core/import/prepare-worker.ts', 'prepare-worker.cjs'),
+  ...worker('electron/core/tiles/tile-worker.ts', 'tile-worker.cjs'),
   // The landplanner CLI, compiled once instead of through tsx at every start (bin/landplanner.mjs
   // uses it while it is newer than the sources). Packages stay in node_modules.
   nodeTool('electron/cli/run.ts', 'landplanner.cjs'),
