@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DashboardBlock, DashboardUnassigned } from '../../../../shared/api/dashboard.js';
-import { formatCount, formatMu } from '../../i18n/format.js';
+import { BlockFigureCells } from '../dashboard/BlockFigureCells.js';
 import { formatPercent } from '../dashboard/format.js';
 import { blockTotals } from './briefing-model.js';
 
@@ -23,8 +23,7 @@ function Progress({ progress, timeProgress }: { progress: number | null; timePro
  * subtotal / outside / total rows, from the same `dashboard` numbers.
  */
 export function BriefingTable({ blocks, unassigned, timeProgress, current = null }: BriefingTableProps) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const totals = blockTotals(blocks, unassigned);
   return (
     <table className="brief-table" data-testid="briefing-block-table">
@@ -43,12 +42,7 @@ export function BriefingTable({ blocks, unassigned, timeProgress, current = null
           <tr key={b.code} data-testid="briefing-block-row" data-code={b.code} className={b.code === current ? 'brief-current' : undefined}>
             <td className="code">{b.code}</td>
             <td>{b.name ?? ''}</td>
-            <td className="num">{formatCount(b.parcels, lang)}</td>
-            <td className="num">{formatMu(b.remediatedMu)}</td>
-            <td className="num">{b.targetMu === null ? '—' : formatMu(b.targetMu)}</td>
-            <td className="num">
-              <Progress progress={b.progress} timeProgress={timeProgress} />
-            </td>
+            <BlockFigureCells parcels={b.parcels} remediatedMu={b.remediatedMu} targetMu={b.targetMu} progress={<Progress progress={b.progress} timeProgress={timeProgress} />} />
           </tr>
         ))}
       </tbody>
@@ -56,28 +50,17 @@ export function BriefingTable({ blocks, unassigned, timeProgress, current = null
         <tr>
           <td />
           <td>{t('dashboard.subtotal')}</td>
-          <td className="num">{formatCount(totals.parcels, lang)}</td>
-          <td className="num">{formatMu(totals.remediatedMu)}</td>
-          <td className="num">{totals.targetMu === null ? '—' : formatMu(totals.targetMu)}</td>
-          <td className="num">
-            <Progress progress={totals.progress} timeProgress={timeProgress} />
-          </td>
+          <BlockFigureCells parcels={totals.parcels} remediatedMu={totals.remediatedMu} targetMu={totals.targetMu} progress={<Progress progress={totals.progress} timeProgress={timeProgress} />} />
         </tr>
         <tr>
           <td />
           <td>{t('dashboard.outside')}</td>
-          <td className="num">{formatCount(unassigned.parcels, lang)}</td>
-          <td className="num">{formatMu(unassigned.remediatedMu)}</td>
-          <td className="num">—</td>
-          <td className="num">—</td>
+          <BlockFigureCells parcels={unassigned.parcels} remediatedMu={unassigned.remediatedMu} targetMu={null} progress="—" />
         </tr>
         <tr className="brief-total">
           <td />
           <td>{t('dashboard.total')}</td>
-          <td className="num">{formatCount(totals.allParcels, lang)}</td>
-          <td className="num">{formatMu(totals.allRemediatedMu)}</td>
-          <td className="num">—</td>
-          <td className="num">—</td>
+          <BlockFigureCells parcels={totals.allParcels} remediatedMu={totals.allRemediatedMu} targetMu={null} progress="—" />
         </tr>
       </tfoot>
     </table>

@@ -1,10 +1,10 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../shared/api/import.js';
 import { currentLocale } from '../../i18n/i18n.js';
 import { formatCount, formatM2, formatMu } from '../../i18n/format.js';
 import { encodingSourceText } from './evidence-text.js';
 import { ImportErrorView } from './ImportErrorView.js';
+import { ImportReportCard, type ReportRow } from './ImportReportCard.js';
 import { LedgerReportView } from './LedgerReportView.js';
 import type { ImportTask } from './use-import-task.js';
 
@@ -55,7 +55,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
   const lang = i18n.language;
   const skipped = report.invalid.filter((i) => i.action === 'skipped').length;
   const repaired = report.invalid.filter((i) => i.action === 'repaired').length;
-  const rows: [string, ReactNode, string?][] = [
+  const rows: ReportRow[] = [
     [
       t('importer.report.imported'),
       <span data-testid="import-report-imported" data-count={report.imported}>
@@ -79,22 +79,5 @@ function ImportReportView({ report }: { report: ImportReport }) {
     rows.push([t('importer.report.straddling'), formatCount(a.straddling.length, lang), a.straddling.length > 0 ? 'warn-text' : undefined]);
     rows.push([t('importer.report.disagreements'), formatCount(a.blockDisagreements.length, lang), a.blockDisagreements.length > 0 ? 'warn-text' : undefined]);
   }
-  return (
-    <div className="import-report" data-testid="import-report">
-      <div className="report-title">
-        <span className="ok-icon" aria-hidden="true">
-          ✓
-        </span>
-        {t('importer.reportTitle')} <span className="muted">· {report.file}</span>
-      </div>
-      <dl className="report-grid">
-        {rows.map(([label, value, cls]) => (
-          <div key={label} className="report-item">
-            <dt>{label}</dt>
-            <dd className={cls}>{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </div>
-  );
+  return <ImportReportCard source={report.file} rows={rows} />;
 }

@@ -3,6 +3,7 @@ import type { PropertyValue } from '../../../../shared/api/geojson.js';
 import type { ImportPreview } from '../../../../shared/api/import.js';
 import { formatM2 } from '../../i18n/format.js';
 import { fieldLabel, sampleColumns } from './field-labels.js';
+import { SampleTable } from './SampleTable.js';
 
 /** A decoded value as the sample shows it; computed measures to 0.01. */
 export function displayValue(value: PropertyValue | undefined, column: string, locale: string): string {
@@ -19,36 +20,13 @@ export function ImportSampleTable({ preview }: { preview: ImportPreview }) {
   const heading = (c: string): string =>
     c === 'area_m2' ? t('importer.computedArea') : c === 'length_m' ? t('importer.computedLength') : fieldLabel(t, c);
   return (
-    <section className="import-section">
-      <h3 className="section-title">{t('importer.sample')}</h3>
-      {preview.sampleRows.length === 0 ? (
-        <p className="muted">{t('importer.noSample')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table sample-table">
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th key={c} className={c === 'area_m2' || c === 'length_m' ? 'num' : ''}>
-                    {heading(c)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {preview.sampleRows.slice(0, 5).map((row, i) => (
-                <tr key={i} data-testid="import-sample-row">
-                  {columns.map((c) => (
-                    <td key={c} className={typeof row[c] === 'number' ? 'num' : ''}>
-                      {displayValue(row[c], c, i18n.language)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <SampleTable
+      title={t('importer.sample')}
+      columns={columns}
+      rows={preview.sampleRows}
+      heading={heading}
+      headAttributes={(c) => ({ className: c === 'area_m2' || c === 'length_m' ? 'num' : '' })}
+      valueText={(value, c) => displayValue(value, c, i18n.language)}
+    />
   );
 }

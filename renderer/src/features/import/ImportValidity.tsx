@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../../shared/api/import.js';
+import { ImportWarningList } from './ImportWarningList.js';
+import { OnInvalidChoice } from './OnInvalidChoice.js';
 import type { OnInvalid } from './use-import-wizard.js';
 
 export interface ImportValidityProps {
@@ -34,34 +36,17 @@ export function ImportValidity({ preview, onInvalid, disabled, onChoose }: Impor
             ))}
             {invalid.length > SHOWN && <li className="muted">… +{invalid.length - SHOWN}</li>}
           </ul>
-          <fieldset className="invalid-choice" data-testid="import-on-invalid" disabled={disabled}>
-            <legend>{t('importer.onInvalid')}</legend>
-            {CHOICES.map((c) => (
-              <label key={c} className="radio">
-                <input
-                  type="radio"
-                  name="on-invalid"
-                  value={c}
-                  data-testid={`import-on-invalid-${c}`}
-                  checked={onInvalid === c}
-                  onChange={() => onChoose(c)}
-                />
-                {t(`importer.onInvalidOptions.${c}`)}
-              </label>
-            ))}
-          </fieldset>
+          <OnInvalidChoice
+            choices={CHOICES}
+            value={onInvalid}
+            disabled={disabled}
+            legend={t('importer.onInvalid')}
+            label={(c) => t(`importer.onInvalidOptions.${c}`)}
+            onChoose={onChoose}
+          />
         </>
       )}
-      {warnings.length > 0 && (
-        <ul className="warning-list" data-testid="import-warnings">
-          {warnings.map((w) => (
-            <li key={w.code + w.message}>
-              {english ? w.message : w.messageZh}
-              {w.count > 1 && <span className="muted"> ×{w.count}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ImportWarningList warnings={warnings} english={english} />
     </section>
   );
 }

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { LedgerPreview } from '../../../../shared/api/import.js';
 import { currentLocale } from '../../i18n/i18n.js';
+import { ImportWarningList } from './ImportWarningList.js';
 import { LedgerProblemList } from './LedgerProblemList.js';
 import { ledgerProblems } from './ledger-view.js';
+import { OnInvalidChoice } from './OnInvalidChoice.js';
 import type { OnInvalid } from './use-import-wizard.js';
 
 export interface LedgerChecksProps {
@@ -41,34 +43,17 @@ export function LedgerChecks({ preview, onInvalid, disabled, onChoose }: LedgerC
             {unknown > 0 && t('importer.ledger.unknownCodes', { count: unknown })}
           </p>
           <LedgerProblemList problems={problems} shown={SHOWN} testId="import-invalid-list" />
-          <fieldset className="invalid-choice" data-testid="import-on-invalid" disabled={disabled}>
-            <legend>{t('importer.ledger.onInvalid')}</legend>
-            {CHOICES.map((c) => (
-              <label key={c} className="radio">
-                <input
-                  type="radio"
-                  name="on-invalid"
-                  value={c}
-                  data-testid={`import-on-invalid-${c}`}
-                  checked={onInvalid === c}
-                  onChange={() => onChoose(c)}
-                />
-                {t(`importer.ledger.onInvalidOptions.${c}`)}
-              </label>
-            ))}
-          </fieldset>
+          <OnInvalidChoice
+            choices={CHOICES}
+            value={onInvalid}
+            disabled={disabled}
+            legend={t('importer.ledger.onInvalid')}
+            label={(c) => t(`importer.ledger.onInvalidOptions.${c}`)}
+            onChoose={onChoose}
+          />
         </>
       )}
-      {warnings.length > 0 && (
-        <ul className="warning-list" data-testid="import-warnings">
-          {warnings.map((w) => (
-            <li key={w.code + w.message}>
-              {locale === 'en' ? w.message : w.messageZh}
-              {w.count > 1 && <span className="muted"> ×{w.count}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ImportWarningList warnings={warnings} english={locale === 'en'} />
     </section>
   );
 }

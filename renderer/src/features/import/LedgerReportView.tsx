@@ -1,9 +1,9 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerReport } from '../../../../shared/api/import.js';
 import { currentLocale } from '../../i18n/i18n.js';
 import { formatCount, formatM2, formatMu } from '../../i18n/format.js';
 import { encodingSourceText } from './evidence-text.js';
+import { ImportReportCard, type ReportRow } from './ImportReportCard.js';
 import { LedgerProblemList } from './LedgerProblemList.js';
 import { ledgerProblems } from './ledger-view.js';
 
@@ -17,7 +17,7 @@ export function LedgerReportView({ report }: { report: LedgerReport }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const locale = currentLocale(i18n);
-  const rows: [string, ReactNode, string?][] = [
+  const rows: ReportRow[] = [
     [
       t('importer.ledger.report.imported'),
       <span data-testid="import-report-imported" data-count={report.imported} data-inserted={report.inserted} data-updated={report.updated}>
@@ -63,27 +63,21 @@ export function LedgerReportView({ report }: { report: LedgerReport }) {
   // Rows left out, each with its row number and reasons: the same list the preview showed.
   const problems = ledgerProblems(report, locale, t('importer.ledger.unknownReason'));
   return (
-    <div className="import-report" data-testid="import-report" data-kind="ledger">
-      <div className="report-title">
-        <span className="ok-icon" aria-hidden="true">
-          ✓
-        </span>
-        {t('importer.reportTitle')} <span className="muted">· {t(`importer.ledger.layers.${report.layer}`)} · {report.file}</span>
-      </div>
-      <dl className="report-grid">
-        {rows.map(([label, value, cls]) => (
-          <div key={label} className="report-item">
-            <dt>{label}</dt>
-            <dd className={cls}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+    <ImportReportCard
+      kind="ledger"
+      source={
+        <>
+          {t(`importer.ledger.layers.${report.layer}`)} · {report.file}
+        </>
+      }
+      rows={rows}
+    >
       {problems.length > 0 && (
         <section className="import-section">
           <h3 className="section-title">{t('importer.ledger.report.skipped')}</h3>
           <LedgerProblemList problems={problems} shown={SHOWN_CODES} testId="import-report-problems" />
         </section>
       )}
-    </div>
+    </ImportReportCard>
   );
 }

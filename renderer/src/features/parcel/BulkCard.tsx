@@ -8,6 +8,7 @@ import { toPlannerError } from '../../api/errors.js';
 import type { ApiClient } from '../../api/planner-bridge.js';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { formatCount, formatM2, formatMu } from '../../i18n/format.js';
+import { ChoiceOptions, EditError, EditRow } from './EditFields.js';
 import { selectionKey } from './selection-state.js';
 import { StatusChip } from './StatusChip.js';
 
@@ -99,26 +100,15 @@ export function BulkCard({ fids, api, settings, apply, onRemove }: BulkCardProps
           void submit();
         }}
       >
-        <label className="edit-row">
-          <span className="edit-label">{t('edit.status')}</span>
+        <EditRow label={t('edit.status')}>
           <select data-testid="bulk-status" value={status} onChange={(e) => (setStatus(e.target.value), setOutcome(null))}>
-            {settings.statuses.map((s) => (
-              <option key={s.value} value={s.value}>
-                {english ? s.labelEn : s.value}
-              </option>
-            ))}
+            <ChoiceOptions choices={settings.statuses} english={english} />
           </select>
-        </label>
-        <label className="edit-row">
-          <span className={done ? 'edit-label edit-required' : 'edit-label'}>{t('edit.completedOn')}</span>
+        </EditRow>
+        <EditRow label={t('edit.completedOn')} required={done}>
           <input type="date" data-testid="bulk-completed-on" value={date} onChange={(e) => (setDate(e.target.value), setOutcome(null))} />
-        </label>
-        {outcome && 'error' in outcome && (
-          <div className="edit-error" role="alert" data-testid="edit-error" data-code={outcome.error.code}>
-            <b>{t('edit.failed')}:</b>
-            {english ? outcome.error.message : outcome.error.messageZh}
-          </div>
-        )}
+        </EditRow>
+        {outcome && 'error' in outcome && <EditError error={outcome.error} english={english} />}
         {outcome && 'saved' in outcome && <div className="edit-ok">{t('edit.saved', { count: outcome.saved })}</div>}
         <p className="card-note">{t('bulk.hint')}</p>
         <div className="edit-actions">

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Edit, EditResult, ParcelCard } from '../../../../shared/api/edit.js';
 import type { Settings } from '../../../../shared/api/settings.js';
+import { ChoiceOptions, EditError, EditRow } from './EditFields.js';
 import { useParcelForm } from './use-parcel-form.js';
 
 export interface ParcelEditFormProps {
@@ -28,31 +29,20 @@ export function ParcelEditForm({ card, settings, apply }: ParcelEditFormProps) {
       }}
     >
       <h3 className="card-section-title">{t('edit.title')}</h3>
-      <label className="edit-row">
-        <span className="edit-label">{t('edit.status')}</span>
+      <EditRow label={t('edit.status')}>
         <select data-testid="edit-status" value={values.status} onChange={(e) => set('status', e.target.value)}>
           {!knownStatus && <option value={values.status}>{values.status || '—'}</option>}
-          {settings.statuses.map((s) => (
-            <option key={s.value} value={s.value}>
-              {english ? s.labelEn : s.value}
-            </option>
-          ))}
+          <ChoiceOptions choices={settings.statuses} english={english} />
         </select>
-      </label>
-      <label className="edit-row">
-        <span className="edit-label">{t('edit.method')}</span>
+      </EditRow>
+      <EditRow label={t('edit.method')}>
         <select data-testid="edit-method" value={values.method} onChange={(e) => set('method', e.target.value)}>
           <option value="">{t('edit.noMethod')}</option>
           {!knownMethod && <option value={values.method}>{values.method}</option>}
-          {settings.methods.map((m) => (
-            <option key={m.value} value={m.value}>
-              {english ? m.labelEn : m.value}
-            </option>
-          ))}
+          <ChoiceOptions choices={settings.methods} english={english} />
         </select>
-      </label>
-      <label className="edit-row">
-        <span className={doneChosen ? 'edit-label edit-required' : 'edit-label'}>{t('edit.completedOn')}</span>
+      </EditRow>
+      <EditRow label={t('edit.completedOn')} required={doneChosen}>
         <input
           type="date"
           data-testid="edit-completed-on"
@@ -62,17 +52,11 @@ export function ParcelEditForm({ card, settings, apply }: ParcelEditFormProps) {
           title={doneChosen ? t('edit.completedRequired') : undefined}
           onChange={(e) => set('completedOn', e.target.value)}
         />
-      </label>
-      <label className="edit-row">
-        <span className="edit-label">{t('edit.owner')}</span>
+      </EditRow>
+      <EditRow label={t('edit.owner')}>
         <input type="text" data-testid="edit-owner" value={values.owner} onChange={(e) => set('owner', e.target.value)} />
-      </label>
-      {outcome?.kind === 'error' && (
-        <div className="edit-error" role="alert" data-testid="edit-error" data-code={outcome.error.code}>
-          <b>{t('edit.failed')}:</b>
-          {english ? outcome.error.message : outcome.error.messageZh}
-        </div>
-      )}
+      </EditRow>
+      {outcome?.kind === 'error' && <EditError error={outcome.error} english={english} />}
       {outcome?.kind === 'saved' && (
         <div className="edit-ok" role="status" data-testid="edit-saved">
           {t('edit.saved', { count: outcome.count })}
