@@ -1,8 +1,8 @@
 import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardBlock, DashboardUnassigned } from '../../../../shared/api/dashboard.js';
-import { m2ToMu } from '../../../../shared/domain/units.js';
-import { formatCount, formatMu } from '../../i18n/format.js';
+import { blockTotals } from './block-totals.js';
+import { BlockFigureCells } from './BlockFigureCells.js';
 import { BLOCK_COLUMNS, nextSort, sortBlocks, type BlockColumn, type BlockSort } from './block-sort.js';
 import { formatPercent } from './format.js';
 
@@ -26,15 +26,11 @@ export interface BlockTableProps {
 
 /** Progress by key block: sortable by any column; a click on a row shows its parcels on the map. */
 export function BlockTable({ blocks, unassigned, timeProgress, onDrill }: BlockTableProps) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const [sort, setSort] = useState<BlockSort>({ column: 'code', dir: 'asc' });
   const rows = useMemo(() => sortBlocks(blocks, sort), [blocks, sort]);
-  // Sums from unrounded m², converted once.
-  const inMu = m2ToMu(blocks.reduce((s, b) => s + b.remediatedM2, 0));
-  const targets = blocks.filter((b) => b.targetMu !== null).map((b) => b.targetMu ?? 0);
-  const target = targets.length > 0 ? targets.reduce((s, v) => s + v, 0) : null;
-  const parcels = blocks.reduce((s, b) => s + b.parcels, 0);
+  // Sums from unrounded m², converted once (the briefing prints the same totals).
+  const totals = blockTotals(blocks, unassigned);
   const drill = (b: DashboardBlock | null) => (e: KeyboardEvent | MouseEvent) => {
     if ('key' in e && e.key !== 'Enter' && e.key !== ' ') return;
     e.preventDefault();
@@ -75,14 +71,14 @@ export function BlockTable({ blocks, unassigned, timeProgress, onDrill }: BlockT
           <tr key={b.code} className="drill-row" data-testid="block-row" data-code={b.code} tabIndex={0} onClick={drill(b)} onKeyDown={drill(b)} title={t('dashboard.blocksHint')}>
             <td className="mono">{b.code}</td>
             <td>{b.name ?? ''}</td>
-            <td className="num">{formatCount(b.parcels, lang)}</td>
-            <td className="num" data-testid="block-remediated-mu" data-mu={b.remediatedMu}>
-              {formatMu(b.remediatedMu)}
-            </td>
-            <td className="num">{b.targetMu === null ? '—' : formatMu(b.targetMu)}</td>
-            <td className="num progress-cell">
-              <ProgressCell progress={b.progress} timeProgress={timeProgress} />
-            </td>
+            <BlockFigureCells
+              parcels={b.parcels}
+              remediatedMu={b.remediatedMu}
+              targetMu={b.targetMu}
+              progress={<ProgressCell progress={b.progress} timeProgress={timeProgress} />}
+              progressClassName="num progress-cell"
+              muAttributes={{ 'data-testid': 'block-remediated-mu', 'data-mu': b.remediatedMu }}
+            />
           </tr>
         ))}
       </tbody>
@@ -90,30 +86,17 @@ export function BlockTable({ blocks, unassigned, timeProgress, onDrill }: BlockT
         <tr data-testid="block-subtotal">
           <td />
           <td>{t('dashboard.subtotal')}</td>
-          <td className="num">{formatCount(parcels, lang)}</td>
-          <td className="num">{formatMu(inMu)}</td>
-          <td className="num">{target === null ? '—' : formatMu(target)}</td>
-          <td className="num">
-            <ProgressCell progress={target !== null && target > 0 ? inMu / target : null} timeProgress={timeProgress} />
-          </td>
+          <BlockFigureCells parcels={totals.parcels} remediatedMu={totals.remediatedMu} targetMu={totals.targetMu} progress={<ProgressCell progress={totals.progress} timeProgress={timeProgress} />} />
         </tr>
         <tr className="drill-row" data-testid="block-outside" tabIndex={0} onClick={drill(null)} onKeyDown={drill(null)}>
           <td />
           <td>{t('dashboard.outside')}</td>
-          <td className="num">{formatCount(unassigned.parcels, lang)}</td>
-          <td className="num">{formatMu(unassigned.remediatedMu)}</td>
-          <td className="num">—</td>
-          <td className="num">—</td>
+          <BlockFigureCells parcels={unassigned.parcels} remediatedMu={unassigned.remediatedMu} targetMu={null} progress="—" />
         </tr>
         <tr className="total-row" data-testid="block-total">
           <td />
           <td>{t('dashboard.total')}</td>
-          <td className="num">{formatCount(parcels + unassigned.parcels, lang)}</td>
-          <td className="num" data-testid="block-total-mu">
-            {formatMu(m2ToMu(blocks.reduce((s, b) => s + b.remediatedM2, 0) + unassigned.remediatedM2))}
-          </td>
-          <td className="num">—</td>
-          <td className="num">—</td>
+          <BlockFigureCells parcels={totals.allParcels} remediatedMu={totals.allRemediatedMu} targetMu={null} progress="—" muAttributes={{ 'data-testid': 'block-total-mu' }} />
         </tr>
       </tfoot>
     </table>
