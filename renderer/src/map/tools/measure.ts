@@ -1,7 +1,6 @@
-import type { GeoJSONSource, GeoJSONSourceSpecification, Map as MaplibreMap, MapMouseEvent } from 'maplibre-gl';
-import { DRAG_THRESHOLD_PX } from './box-select.js';
-import { addVertex, emptyMeasure, finish, moveCursor, sketchVertices, type MeasureMode, type MeasureState } from './measure-state.js';
-import { pixelDistance } from './screen.js';
+import type { GeoJSONSource, GeoJSONSourceSpecification, Map as MaplibreMap } from 'maplibre-gl';
+import { sketchVertices, type MeasureMode, type MeasureState } from './measure-state.js';
+import { SketchInput } from './sketch-input.js';
 
 const SOURCE_ID = 'planner-measure';
 const LAYER_IDS = ['planner-measure-fill', 'planner-measure-line', 'planner-measure-vertices'] as const;
@@ -10,52 +9,48 @@ const COLOR = '#d50000';
 type Features = NonNullable<Extract<GeoJSONSourceSpecification['data'], { type: 'FeatureCollection' }>>['features'];
 
 /**
- * Measure distance or area: click the vertices, double-click to finish, Esc to cancel. The map
- * still pans by dragging (a drag is not a click). The sketch is drawn from its own GeoJSON source
- * on top of the map; the figures are computed by the caller from the state (measure-figures.ts).
+ * Measure distance or area: click the vertices, double-click to finish, Esc to cancel; a click
+ * after a finished measurement starts a new one (SketchInput). The sketch is drawn from its own
+ * GeoJSON source on top of the map; the figures are computed by the caller from the state
+ * (measure-figures.ts).
  */
 export class MeasureTool {
-  private state: MeasureState | null = null;
-  private frame = 0;
+  private readonly sketch: SketchInput;
 
   constructor(
     private readonly map: MaplibreMap,
-    private readonly onChange: (state: MeasureState | null) => void,
+    onChange: (state: MeasureState | null) => void,
   ) {
     map.on('styledata', this.install);
-    map.on('click', this.onClick);
-    map.on('dblclick', this.onDblClick);
-    map.on('mousemove', this.onMove);
+    this.sketch = new SketchInput(
+      map,
+      (state) => {
+        this.draw();
+        onChange(state);
+      },
+      { restartWhenFinished: true },
+    );
     this.install();
   }
 
   get current(): MeasureState | null {
-    return this.state;
+    return this.sketch.current;
   }
 
   /** Starts measuring (a new, empty sketch), or stops with null. */
   setMode(mode: MeasureMode | null): void {
-    if (mode === (this.state?.mode ?? null)) return;
-    this.set(mode ? emptyMeasure(mode) : null);
-    // A double-click finishes the sketch, so it must not also zoom the map.
-    if (mode) this.map.doubleClickZoom.disable();
-    else this.map.doubleClickZoom.enable();
+    if (mode === (this.sketch.current?.mode ?? null)) return;
+    this.sketch.start(mode);
   }
 
   /** Esc: drops the sketch (the tool stays on). True when there was something to drop. */
   cancel(): boolean {
-    if (!this.state || (this.state.vertices.length === 0 && !this.state.finished)) return false;
-    this.set(emptyMeasure(this.state.mode));
-    return true;
+    return this.sketch.cancel();
   }
 
   destroy(): void {
-    cancelAnimationFrame(this.frame);
     this.map.off('styledata', this.install);
-    this.map.off('click', this.onClick);
-    this.map.off('dblclick', this.onDblClick);
-    this.map.off('mousemove', this.onMove);
-    if (this.state) this.map.doubleClickZoom.enable();
+    this.sketch.destroy();
   }
 
   private readonly install = (): void => {
@@ -80,48 +75,10 @@ export class MeasureTool {
     this.draw();
   };
 
-  private readonly onClick = (e: MapMouseEvent): void => {
-    const s = this.state;
-    if (!s) return;
-    const last = s.vertices[s.vertices.length - 1];
-    const same = last !== undefined && pixelDistance(this.pixel(last), [e.point.x, e.point.y]) < DRAG_THRESHOLD_PX;
-    this.set(addVertex(s, [e.lngLat.lng, e.lngLat.lat], same && !s.finished));
-  };
-
-  private readonly onDblClick = (e: MapMouseEvent): void => {
-    if (!this.state) return;
-    e.preventDefault();
-    this.set(finish(this.state));
-  };
-
-  private readonly onMove = (e: MapMouseEvent): void => {
-    const s = this.state;
-    if (!s || s.finished || s.vertices.length === 0) return;
-    this.state = moveCursor(s, [e.lngLat.lng, e.lngLat.lat]);
-    if (!this.frame) {
-      this.frame = requestAnimationFrame(() => {
-        this.frame = 0;
-        this.draw();
-        this.onChange(this.state);
-      });
-    }
-  };
-
-  private pixel(v: readonly [number, number]): [number, number] {
-    const p = this.map.project([v[0], v[1]]);
-    return [p.x, p.y];
-  }
-
-  private set(state: MeasureState | null): void {
-    this.state = state;
-    this.draw();
-    this.onChange(state);
-  }
-
   private draw(): void {
     const source = this.map.getSource<GeoJSONSource>(SOURCE_ID);
     if (!source) return;
-    const s = this.state;
+    const s = this.sketch.current;
     const features: Features = [];
     if (s) {
       const sketch = sketchVertices(s).map((v) => [v[0], v[1]]);

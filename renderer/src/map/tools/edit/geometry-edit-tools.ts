@@ -1,8 +1,8 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { Geometry } from '../../../../../shared/api/geojson.js';
 import { sketchVertices, type MeasureState } from '../measure-state.js';
+import { SketchInput } from '../sketch-input.js';
 import { EditOverlay, type EditFeatures } from './edit-overlay.js';
-import { SketchTool } from './sketch-tool.js';
 import { VertexDrag } from './vertex-drag.js';
 import { handlesOf, type Outline } from './vertex-state.js';
 
@@ -50,7 +50,7 @@ export class GeometryEditTools {
   private handles = false;
   private pieces: readonly Geometry[] = [];
   private readonly overlay: EditOverlay;
-  private readonly sketcher: SketchTool;
+  private readonly sketcher: SketchInput;
   private readonly drag: VertexDrag;
   private readonly handle: PlannerEditToolsTestHandle;
 
@@ -59,11 +59,16 @@ export class GeometryEditTools {
     private readonly options: GeometryEditToolsOptions,
   ) {
     this.overlay = new EditOverlay(map);
-    this.sketcher = new SketchTool(map, (s) => {
-      this.sketch = s;
-      this.redraw();
-      options.onSketch(s);
-    });
+    // A finished ring or line stays until the form uses it (a click does not start another).
+    this.sketcher = new SketchInput(
+      map,
+      (s) => {
+        this.sketch = s;
+        this.redraw();
+        options.onSketch(s);
+      },
+      { restartWhenFinished: false },
+    );
     this.drag = new VertexDrag(map, (o, done) => {
       this.outline = o;
       this.redraw();
@@ -88,7 +93,8 @@ export class GeometryEditTools {
     this.handles = false;
     this.pieces = [];
     this.drag.set(null);
-    this.sketcher.start(mode === 'draw' ? 'polygon' : mode === 'split' ? 'line' : null);
+    // Draw sketches a ring (the sketch's 'area' mode), split a cut line ('distance').
+    this.sketcher.start(mode === 'draw' ? 'area' : mode === 'split' ? 'distance' : null);
     const container = this.map.getContainer();
     for (const m of EDIT_MODES) container.classList.toggle(`planner-edit-${m}`, m === mode);
     this.redraw();

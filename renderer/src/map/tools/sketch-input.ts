@@ -1,23 +1,31 @@
 import type { Map as MaplibreMap, MapMouseEvent } from 'maplibre-gl';
-import { DRAG_THRESHOLD_PX } from '../box-select.js';
-import { addVertex, emptyMeasure, finish, moveCursor, type MeasureState } from '../measure-state.js';
-import { pixelDistance } from '../screen.js';
+import { DRAG_THRESHOLD_PX } from './box-select.js';
+import { addVertex, emptyMeasure, finish, moveCursor, type MeasureMode, type MeasureState } from './measure-state.js';
+import { pixelDistance } from './screen.js';
 
-/** A polygon (绘制地块: three vertices at least) or a line (分割: two at least). */
-export type SketchKind = 'polygon' | 'line';
+export interface SketchInputOptions {
+  /**
+   * A click on a finished sketch starts a new one (measuring: true), or is ignored (the edit
+   * tools' sketch: false, the finished ring or line waits for the form to use it).
+   */
+  restartWhenFinished: boolean;
+}
 
 /**
- * Clicking a sketch: each click adds a vertex, a double-click finishes, the pointer is the next
- * vertex while it is open. The map still pans by dragging. Same rules as the measure tool (its
- * state functions: a polygon is its 'area' sketch, a line its 'distance' sketch).
+ * Clicking a sketch (measuring, drawing a parcel, a cut line): each click adds a vertex, a
+ * double-click finishes it (instead of zooming), the pointer is the next vertex while it is open
+ * (reported once a frame). The map still pans by dragging: a drag is not a click. An 'area' sketch
+ * is a ring (three vertices at least), a 'distance' sketch a line (two at least); the rules are
+ * measure-state.ts's.
  */
-export class SketchTool {
+export class SketchInput {
   private state: MeasureState | null = null;
   private frame = 0;
 
   constructor(
     private readonly map: MaplibreMap,
     private readonly onChange: (state: MeasureState | null) => void,
+    private readonly options: SketchInputOptions,
   ) {
     map.on('click', this.onClick);
     map.on('dblclick', this.onDblClick);
@@ -28,11 +36,11 @@ export class SketchTool {
     return this.state;
   }
 
-  /** Starts a new, empty sketch of this kind, or stops with null. */
-  start(kind: SketchKind | null): void {
-    this.set(kind ? emptyMeasure(kind === 'polygon' ? 'area' : 'distance') : null);
+  /** Starts a new, empty sketch in this mode, or stops with null. */
+  start(mode: MeasureMode | null): void {
+    this.set(mode ? emptyMeasure(mode) : null);
     // A double-click finishes the sketch, so it must not also zoom the map.
-    if (kind) this.map.doubleClickZoom.disable();
+    if (mode) this.map.doubleClickZoom.disable();
     else this.map.doubleClickZoom.enable();
   }
 
@@ -53,11 +61,11 @@ export class SketchTool {
 
   private readonly onClick = (e: MapMouseEvent): void => {
     const s = this.state;
-    if (!s || s.finished) return;
+    if (!s || (s.finished && !this.options.restartWhenFinished)) return;
     const last = s.vertices[s.vertices.length - 1];
     const p = last ? this.map.project([last[0], last[1]]) : null;
     const same = p !== null && pixelDistance([p.x, p.y], [e.point.x, e.point.y]) < DRAG_THRESHOLD_PX;
-    this.set(addVertex(s, [e.lngLat.lng, e.lngLat.lat], same));
+    this.set(addVertex(s, [e.lngLat.lng, e.lngLat.lat], same && !s.finished));
   };
 
   private readonly onDblClick = (e: MapMouseEvent): void => {
