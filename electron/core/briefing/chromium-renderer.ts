@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { BRIEFING_PHASES, BRIEFING_RUN_PARAM, PAPER_MM, paperViewportPx } from '../../../shared/api/briefing.js';
 import { PlannerError } from '../../../shared/api/errors.js';
+import { HEADLESS_CHROMIUM_FLAGS } from './chromium-flags.js';
 import { findChromium } from './chromium-path.js';
 import { READ_PAGE_STATE, cancelledError, pageTimeoutMs, waitForPage, type BriefingRenderer, type PageState, type RenderControl, type RenderJob, type RenderedFile } from './renderer.js';
 
@@ -18,16 +19,7 @@ import { READ_PAGE_STATE, cancelledError, pageTimeoutMs, waitForPage, type Brief
  * started on first use and kept for `keepAliveMs` so the next briefing does not pay the start-up.
  */
 export const CHROMIUM_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--use-gl=angle',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
+  ...HEADLESS_CHROMIUM_FLAGS,
   '--hide-scrollbars',
   '--font-render-hinting=none',
   // Page rasterization on the CPU (Skia) is cheaper than through SwiftShader; WebGL still uses it.
