@@ -10,3 +10,14 @@ export async function plannerErrorOf(p: Promise<unknown>): Promise<PlannerError>
   }
   throw new Error('expected a PlannerError');
 }
+
+/** The PlannerError a call throws (a refused edit); anything else thrown (or nothing) fails the test. */
+export function refusal(fn: () => unknown): PlannerError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof PlannerError) return err;
+    throw err;
+  }
+  throw new Error('expected a PlannerError');
+}

@@ -6,10 +6,13 @@ import { Project } from '../../electron/core/project/project.js';
 import { sampleCopy } from '../fixtures/ledgers/sample-copy.js';
 import { makeTempDir } from './tmp.js';
 
-export interface SampleCore {
+export interface SampleProject {
   /** the copy's path, for the oracles (SpatiaLite, GDAL) */
   file: string;
   project: Project;
+}
+
+export interface SampleCore extends SampleProject {
   /** the app's core over the project */
   core: Core;
   /** a read-only connection of our own, for plain-SQL oracles */
@@ -17,24 +20,36 @@ export interface SampleCore {
 }
 
 /**
- * A copy of the sample project opened through the app's core for the tests of one file, plus a
- * read-only connection; everything is closed and removed after them. The fields are set before
- * the first test runs (read them inside tests, not at module level).
+ * A copy of the sample project opened for the tests of one file; it is closed and removed after
+ * them. The fields are set before the first test runs (read them inside tests, not at module level).
  */
-export function useSampleCore(name: string): SampleCore {
+export function useSampleProject(name: string): SampleProject {
   const dir = makeTempDir(name);
-  const s = {} as SampleCore;
+  const s = {} as SampleProject;
   beforeAll(() => {
     s.file = sampleCopy(dir, 'sample.gpkg');
     s.project = Project.open(s.file);
+  });
+  afterAll(() => {
+    s.project.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return s;
+}
+
+/**
+ * useSampleProject, opened through the app's core as well, plus a read-only connection; both are
+ * closed before the project (vitest runs afterAll hooks last registered first).
+ */
+export function useSampleCore(name: string): SampleCore {
+  const s = useSampleProject(name) as SampleCore;
+  beforeAll(() => {
     s.core = createCore(s.project);
     s.db = new Database(s.file, { readonly: true });
   });
   afterAll(async () => {
     s.db.close();
     await s.core.dispose();
-    s.project.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
   return s;
 }

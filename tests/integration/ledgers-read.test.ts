@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PlannerError } from '../../shared/api/errors.js';
+import type { PlannerError } from '../../shared/api/errors.js';
 import { applyLedgerMapping, mergeLedgerOverrides, suggestLedgerMapping } from '../../shared/domain/ledger-mapping.js';
 import { decideCsvEncoding, parseCsv } from '../../electron/core/ledgers/csv.js';
 import { checkLedger, importLedgerFile, planLedgerImport, readLedgerBytes } from '../../electron/core/ledgers/index.js';
@@ -11,23 +11,13 @@ import { Project } from '../../electron/core/project/project.js';
 import { sampleCopy } from '../fixtures/ledgers/sample-copy.js';
 import { contentChecksum } from '../helpers/cli.js';
 import { makeTempDir } from '../helpers/tmp.js';
-import { plannerErrorOf } from '../helpers/errors.js';
+import { plannerErrorOf, refusal } from '../helpers/errors.js';
 
 /** Reading ledgers: CSV syntax and encodings, .xlsx cells, header rows, recognised headers and values. */
 const dir = makeTempDir('ledgers-read');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const MU = 10000 / 15;
-
-function thrown(fn: () => unknown): PlannerError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PlannerError) return e;
-    throw e;
-  }
-  throw new Error('expected a PlannerError');
-}
 
 describe('CSV', () => {
   it('parses quoted fields with delimiters, doubled quotes and line breaks; CRLF, LF and CR end records', () => {
@@ -38,7 +28,7 @@ describe('CSV', () => {
       ['last', '1'],
     ]);
     expect(parseCsv('地块编号\t面积\nYK-1\t3', 't.csv')).toEqual([['地块编号', '面积'], ['YK-1', '3']]);
-    expect(thrown(() => parseCsv('a,"b\n', 'cut.csv')).code).toBe('csv_unterminated_quote');
+    expect(refusal(() => parseCsv('a,"b\n', 'cut.csv')).code).toBe('csv_unterminated_quote');
   });
 
   it('decides the encoding: user choice, BOM, valid UTF-8, GBK by scoring; too little text asks', () => {
@@ -48,7 +38,7 @@ describe('CSV', () => {
     expect(decideCsvEncoding(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toMatchObject({ encoding: 'utf-8', source: 'bom' });
     expect(decideCsvEncoding(iconv.encode(text, 'gbk'), 'GB2312')).toMatchObject({ encoding: 'gbk', source: 'user' });
     expect(decideCsvEncoding(iconv.encode('a,b\n镇,1\n', 'gbk')).source).toBe('ask');
-    expect(thrown(() => decideCsvEncoding(Buffer.from(text), 'klingon')).code).toBe('unknown_encoding');
+    expect(refusal(() => decideCsvEncoding(Buffer.from(text), 'klingon')).code).toBe('unknown_encoding');
   });
 
   it('reads a GBK CSV and the same text saved by Excel as Unicode (UTF-16 LE, tab-separated)', async () => {
@@ -73,7 +63,7 @@ describe('CSV', () => {
 
   it('refuses an undecidable encoding with the candidates, and old .xls files with advice', async () => {
     const t = await readLedgerBytes(iconv.encode('DKBH,RQ,MJ\n镇,1,2\n', 'gbk'), 'x.csv', 'transfers');
-    const e = thrown(() => planLedgerImport(null, t, { layer: 'transfers' }));
+    const e = refusal(() => planLedgerImport(null, t, { layer: 'transfers' }));
     expect(e.code).toBe('encoding_undecided');
     expect(e.message).toMatch(/--encoding/);
     const xls = await plannerErrorOf(readLedgerBytes(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), '台账.xls', 'transfers'));
