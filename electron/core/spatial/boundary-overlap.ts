@@ -17,7 +17,7 @@
  */
 import { geodesicAreaS12 } from '../../../shared/domain/geodesic-area.js';
 import { orient, segmentContact } from '../../../shared/geo/planar.js';
-import { pointInPolygons, type FlatPolygon, type SegmentGrid } from './region.js';
+import { pointInPolygons, polygonEdges, type FlatPolygon, type SegmentGrid } from './region.js';
 
 /**
  * Area term of the geodesic edge (lon1, lat1) → (lon2, lat2), m², signed so that the terms of a
@@ -78,16 +78,7 @@ function sameWayOnBoundary(grid: SegmentGrid, near: readonly number[], ax: numbe
  */
 export function boundaryOverlapM2(a: readonly FlatPolygon[], regionPolys: readonly FlatPolygon[], grid: SegmentGrid, near: readonly number[], tol: number): number {
   const s = grid.seg;
-  const edges: number[] = [];
-  for (const poly of a) {
-    for (const r of poly.rings) {
-      const n = r.length >> 1;
-      for (let i = 0; i < n; i++) {
-        const j = i + 1 === n ? 0 : i + 1;
-        edges.push(r[2 * i] as number, r[2 * i + 1] as number, r[2 * j] as number, r[2 * j + 1] as number);
-      }
-    }
-  }
+  const edges = polygonEdges(a);
   const splitA: number[][] = [];
   const splitB = new Map<number, number[]>();
   const add = (list: number[][] | Map<number, number[]>, k: number, x: number, y: number): void => {

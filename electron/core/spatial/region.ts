@@ -91,6 +91,21 @@ export function pointInPolygons(x: number, y: number, polys: readonly FlatPolygo
 }
 
 /** Boundary segments of a set of polygons bucketed in a uniform grid (≈ 4 segments per cell). */
+/** Every edge of the polygons' rings (closing edge included), flat: ax, ay, bx, by per edge. */
+export function polygonEdges(polys: readonly FlatPolygon[]): number[] {
+  const edges: number[] = [];
+  for (const p of polys) {
+    for (const r of p.rings) {
+      const n = r.length >> 1;
+      for (let i = 0; i < n; i++) {
+        const j = i + 1 === n ? 0 : i + 1;
+        edges.push(r[2 * i] as number, r[2 * i + 1] as number, r[2 * j] as number, r[2 * j + 1] as number);
+      }
+    }
+  }
+  return edges;
+}
+
 export class SegmentGrid {
   /** Segment endpoints, 4 numbers per segment. */
   readonly seg: Float64Array;
@@ -104,16 +119,7 @@ export class SegmentGrid {
   private epoch = 0;
 
   constructor(polys: readonly FlatPolygon[]) {
-    const segs: number[] = [];
-    for (const p of polys) {
-      for (const r of p.rings) {
-        const n = r.length >> 1;
-        for (let i = 0; i < n; i++) {
-          const j = i + 1 === n ? 0 : i + 1;
-          segs.push(r[2 * i] as number, r[2 * i + 1] as number, r[2 * j] as number, r[2 * j + 1] as number);
-        }
-      }
-    }
+    const segs = polygonEdges(polys);
     this.seg = Float64Array.from(segs);
     const count = segs.length / 4;
     this.box = polys.length ? unionBox(polys.map((p) => p.box)) : [0, 0, 0, 0];
