@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEFAULT_SETTINGS } from '../../shared/domain/vocabulary.js';
 import { startBrowserMode, type RunningApp } from './browser-mode.js';
-import { countHues } from './pixels.js';
+import { openPage, waitIdleMark, watchExternal } from './page-helpers.js';
+import { countHues, statusColor as color } from './pixels.js';
 
 /**
  * The foundation, as a new user meets it: browser mode opens on the sample project of 永康, the
@@ -11,7 +11,6 @@ import { countHues } from './pixels.js';
 let app: RunningApp;
 const external: string[] = [];
 
-const color = (value: string): string => DEFAULT_SETTINGS.statuses.find((s) => s.value === value)?.color ?? '#000000';
 const KEY_BLOCK_MAGENTA = '#a3177a';
 
 test.beforeAll(async () => {
@@ -22,16 +21,8 @@ test.afterAll(async () => {
 });
 
 async function openApp(page: Page): Promise<void> {
-  page.on('request', (req) => {
-    const url = req.url();
-    if (!/^(http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:)/.test(url)) external.push(url);
-  });
-  await page.goto(app.url);
-  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: 90_000 });
-}
-
-async function waitIdle(page: Page): Promise<void> {
-  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: 60_000 });
+  watchExternal(page, external);
+  await openPage(page, app.url);
 }
 
 test('opens on the sample project with parcels and key blocks drawn, legend and 示例数据 mark', async ({ page }) => {
@@ -63,12 +54,12 @@ test('the parcels toggle removes their colours from the map and brings them back
   expect(before).toBeGreaterThan(300);
 
   await page.locator('[data-testid="layer-toggle"][data-layer="parcels"]').uncheck();
-  await waitIdle(page);
+  await waitIdleMark(page);
   const hidden = (await countHues(page, '[data-testid="map"]', targets)).byTarget['done'] ?? 0;
   expect(hidden).toBeLessThan(before * 0.05);
 
   await page.locator('[data-testid="layer-toggle"][data-layer="parcels"]').check();
-  await waitIdle(page);
+  await waitIdleMark(page);
   const shown = (await countHues(page, '[data-testid="map"]', targets)).byTarget['done'] ?? 0;
   expect(shown).toBeGreaterThan(before * 0.9);
 });
@@ -79,7 +70,7 @@ test('switches to English and remembers it', async ({ page }) => {
   await expect(page.getByTestId('legend-item').filter({ hasText: 'Completed' })).toHaveCount(1);
   await expect(page.getByTestId('sample-mark')).toContainText('Sample data');
   await page.reload();
-  await waitIdle(page);
+  await waitIdleMark(page);
   await expect(page.getByTestId('legend-item').filter({ hasText: 'Completed' })).toHaveCount(1);
   await page.getByTestId('locale-switch').click();
   await expect(page.getByTestId('legend-item').filter({ hasText: '已完成' })).toHaveCount(1);

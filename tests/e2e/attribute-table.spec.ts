@@ -1,13 +1,9 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
-import { TOKEN_HEADER } from '../../shared/api/contract.js';
-import type { PlannerMapTestHandle } from '../../renderer/src/map/test-handle.js';
 import { spatialiteQuery } from '../helpers/spatialite-oracle.js';
 import { startBrowserMode, type RunningApp } from './browser-mode.js';
-
-type MapWindow = Window & { __plannerMap?: PlannerMapTestHandle };
-type LonLat = [number, number];
+import { api, consoleErrors, settledXY, waitMapIdle, type MapWindow } from './page-helpers.js';
 
 /**
  * Issue 5 item 4 in Chromium on the sample project: the attribute table drawer opened from the
@@ -32,41 +28,20 @@ const DONE = '已完成';
 
 async function openApp(page: Page): Promise<void> {
   await page.goto(app.url);
-  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: 90_000 });
-  await page.waitForFunction(() => (window as MapWindow).__plannerMap?.isIdle() === true);
+  await waitMapIdle(page, 90_000);
   if (!db) {
-    const res = await page.request.post(`${app.origin}/api/projectInfo`, { headers: { [TOKEN_HEADER]: app.token }, data: {} });
-    projectFile = ((await res.json()) as { path: string }).path;
+    projectFile = (await api<{ path: string }>(page, app, 'projectInfo')).path;
     db = new Database(projectFile, { readonly: true });
   }
 }
 
 const sqlOne = <T>(sql: string, ...params: unknown[]): T => db.prepare(sql).pluck().get(...params) as T;
 
-/** Page coordinates of a lon/lat once the view has stopped moving (after a fly-to). */
-async function settledXY(page: Page, lngLat: LonLat): Promise<[number, number]> {
-  const box = await page.getByTestId('map').boundingBox();
-  if (!box) throw new Error('no map');
-  const at = async (): Promise<[number, number]> => {
-    const [x, y] = await page.evaluate((c) => (window as MapWindow).__plannerMap?.pixelOf(c) ?? [NaN, NaN], lngLat);
-    return [box.x + x, box.y + y];
-  };
-  let last = await at();
-  for (;;) {
-    await page.waitForFunction(() => (window as MapWindow).__plannerMap?.isIdle() === true);
-    await page.waitForTimeout(250);
-    const now = await at();
-    if (Math.abs(now[0] - last[0]) < 0.01 && Math.abs(now[1] - last[1]) < 0.01) return now;
-    last = now;
-  }
-}
-
 const featureSelected = (page: Page, fid: number): Promise<boolean> =>
   page.evaluate((id) => (window as MapWindow).__plannerMap?.featureSelected('parcels', id) ?? false, fid);
 
 test('sorts, filters, selects both ways with the map and exports the filtered rows', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = consoleErrors(page);
   await openApp(page);
 
   // Open the drawer from the toolbar: every parcel, only a screenful of rows in the page.

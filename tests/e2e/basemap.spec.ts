@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { MAGENTA, makeBasemapFixtures, type BasemapFixtures } from '../helpers/basemap-fixtures.js';
 import { startBrowserMode, type RunningApp } from './browser-mode.js';
+import { api, openPage, waitIdleMark, watchExternal } from './page-helpers.js';
 import { countHues } from './pixels.js';
 
 /**
@@ -17,7 +18,6 @@ let app: RunningApp;
 let fx: BasemapFixtures;
 let tmp: string;
 
-const LOOPBACK = /^(http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:)/;
 const XYZ_HOST = 'https://tiles.example.test';
 const XYZ_TEMPLATE = `${XYZ_HOST}/osm/{z}/{x}/{y}.png`;
 
@@ -31,19 +31,6 @@ test.afterAll(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-function watchExternal(page: Page): string[] {
-  const external: string[] = [];
-  page.on('request', (req) => {
-    if (!LOOPBACK.test(req.url())) external.push(req.url());
-  });
-  return external;
-}
-
-async function open(page: Page, url = app.url): Promise<void> {
-  await page.goto(url);
-  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: 90_000 });
-}
-
 async function openPanel(page: Page): Promise<void> {
   const panel = page.getByTestId('basemap-panel');
   if ((await panel.getAttribute('open')) === null) await panel.locator('summary').click();
@@ -54,7 +41,7 @@ const magenta = async (page: Page): Promise<number> =>
 
 test('a raster MBTiles made by gdal_translate renders from its local path, nothing leaves the machine, and it is remembered', async ({ page }) => {
   const external = watchExternal(page);
-  await open(page);
+  await openPage(page, app.url);
   await expect(page.getByTestId('basemap-current')).toContainText('离线');
   const before = await magenta(page);
   expect(before).toBeLessThan(2_000);
@@ -72,14 +59,14 @@ test('a raster MBTiles made by gdal_translate renders from its local path, nothi
   await test.info().attach('map over the magenta MBTiles', { body: await page.getByTestId('map').screenshot(), contentType: 'image/png' });
 
   await page.reload();
-  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: 90_000 });
+  await waitIdleMark(page, 90_000);
   await expect(page.getByTestId('basemap-current')).toContainText('品红底图.mbtiles');
   await expect.poll(() => magenta(page), { timeout: 60_000 }).toBeGreaterThan(100_000);
   expect(external).toEqual([]);
 });
 
 test('the layer panel’s basemap row is its one opacity control: it fades the basemap and is remembered', async ({ page }) => {
-  await open(page);
+  await openPage(page, app.url);
   await expect.poll(() => magenta(page), { timeout: 60_000 }).toBeGreaterThan(100_000);
   const full = await magenta(page);
   await openPanel(page);
@@ -90,19 +77,19 @@ test('the layer panel’s basemap row is its one opacity control: it fades the b
   await expect(slider).toHaveValue('100');
   await slider.fill('0');
   await expect.poll(() => magenta(page), { timeout: 30_000 }).toBeLessThan(full * 0.05);
-  await expect.poll(async () => (await page.request.post(`${app.origin}/api/getSettings`, { headers: { 'x-planner-token': app.token }, data: {} }).then((r) => r.json())).basemap.opacity).toBe(0);
+  await expect.poll(async () => (await api<{ basemap: { opacity: number } }>(page, app, 'getSettings')).basemap.opacity).toBe(0);
 
   await page.reload();
-  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: 90_000 });
+  await waitIdleMark(page, 90_000);
   await expect(slider).toHaveValue('0');
   expect(await magenta(page)).toBeLessThan(full * 0.05);
   await slider.fill('100');
   await expect.poll(() => magenta(page), { timeout: 30_000 }).toBeGreaterThan(full * 0.9);
-  await expect.poll(async () => (await page.request.post(`${app.origin}/api/getSettings`, { headers: { 'x-planner-token': app.token }, data: {} }).then((r) => r.json())).basemap.opacity).toBe(1);
+  await expect.poll(async () => (await api<{ basemap: { opacity: number } }>(page, app, 'getSettings')).basemap.opacity).toBe(1);
 });
 
 test('a missing file is refused with a Chinese message naming it, and the basemap does not change', async ({ page }) => {
-  await open(page);
+  await openPage(page, app.url);
   await openPanel(page);
   const missing = path.join(tmp, '没有这个文件.mbtiles');
   await page.getByTestId('basemap-mode-file').check();
@@ -120,7 +107,7 @@ test('an XYZ basemap persists after reload and is requested only from the config
     blocked.push(route.request().url());
     return route.abort('blockedbyclient');
   });
-  await open(page);
+  await openPage(page, app.url);
   await openPanel(page);
   await page.getByTestId('basemap-mode-network').check();
   await page.getByTestId('basemap-preset').selectOption('custom-xyz');
@@ -135,7 +122,7 @@ test('an XYZ basemap persists after reload and is requested only from the config
 
   blocked.length = 0;
   await page.reload();
-  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: 90_000 });
+  await waitIdleMark(page, 90_000);
   await expect(page.getByTestId('basemap-current')).toContainText('tiles.example.test');
   await openPanel(page);
   await expect(page.getByTestId('basemap-url')).toHaveValue(XYZ_TEMPLATE);

@@ -7,6 +7,7 @@ import { formatGoalValue, formatPercent } from '../../renderer/src/features/dash
 import { landplanner } from '../helpers/cli.js';
 import { pdfInfo, pdfText } from '../helpers/pdf.js';
 import { startBrowserMode, type RunningApp } from './browser-mode.js';
+import { openPage } from './page-helpers.js';
 
 /**
  * 简报 in the app (issue 6): opened from the toolbar, the preview draws its map, 导出 PDF prints
@@ -15,19 +16,16 @@ import { startBrowserMode, type RunningApp } from './browser-mode.js';
  * its progress and can be cancelled; presentation mode turns with PageDown and ends with Esc.
  */
 let app: RunningApp;
-let projectFile: string;
 
 test.beforeAll(async () => {
   app = await startBrowserMode();
-  projectFile = path.join(app.dataDir, 'projects', '永康示例项目.gpkg');
 });
 test.afterAll(async () => {
   await app?.stop();
 });
 
 async function openBriefing(page: Page, asOf: string): Promise<void> {
-  await page.goto(app.url);
-  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: 90_000 });
+  await openPage(page, app.url);
   await page.getByTestId('briefing-button').click();
   await expect(page.getByTestId('briefing-view')).toBeVisible();
   await expect(page.getByTestId('briefing-asof')).toBeVisible({ timeout: 30_000 });
@@ -52,7 +50,7 @@ test('the briefing from the toolbar: preview, 导出 PDF, and the PDF’s figure
   await download.saveAs(file);
   expect(pdfInfo(file)['Pages']).toBe('1');
 
-  const cli = landplanner(['goals', '--project', projectFile, '--year', '2023', '--as-of', '2023-08-01']);
+  const cli = landplanner(['goals', '--project', app.sampleCopy, '--year', '2023', '--as-of', '2023-08-01']);
   expect(cli.status, cli.stdout + cli.stderr).toBe(0);
   const report = cli.json as unknown as GoalsReport;
   const words = pdfText(file, { raw: true }).replace(/\s+/g, '');

@@ -8,6 +8,8 @@ export interface RunningApp {
   origin: string;
   token: string;
   projectPath: string;
+  /** The sample project's working copy, which browser mode opens when no --project is given. */
+  sampleCopy: string;
   dataDir: string;
   stop(): Promise<void>;
 }
@@ -49,6 +51,7 @@ export async function startBrowserMode(extraArgs: string[] = []): Promise<Runnin
     origin: parsed.origin,
     token: parsed.searchParams.get('token') ?? '',
     projectPath: path.join(dataDir, 'projects'),
+    sampleCopy: path.join(dataDir, 'projects', '永康示例项目.gpkg'),
     dataDir,
     stop: async () => {
       if (child.exitCode === null) {

@@ -5,11 +5,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { TOKEN_HEADER } from '../../shared/api/contract.js';
 import type { GoalsReport } from '../../shared/api/goals.js';
 import type { TallyResult } from '../../shared/api/import.js';
-import type { PlannerMapTestHandle } from '../../renderer/src/map/test-handle.js';
 import { landplanner } from '../helpers/cli.js';
 import { startBrowserMode, type RunningApp } from './browser-mode.js';
-
-type MapWindow = Window & { __plannerMap?: PlannerMapTestHandle };
+import { api, openPage, showDashboard, type MapWindow } from './page-helpers.js';
 
 /**
  * The dashboard (issue 4 item 7) on the sample project, checked against the CLI run on the app's
@@ -18,11 +16,9 @@ type MapWindow = Window & { __plannerMap?: PlannerMapTestHandle };
  * read back with exceljs, the colour scheme switch, drill-down to the map and a live edit.
  */
 let app: RunningApp;
-let projectFile: string;
 
 test.beforeAll(async () => {
   app = await startBrowserMode();
-  projectFile = path.join(app.dataDir, 'projects', '永康示例项目.gpkg');
 });
 test.afterAll(async () => {
   await app?.stop();
@@ -31,19 +27,8 @@ test.afterAll(async () => {
 const round = (v: number, d: number): number => Math.round(v * 10 ** d) / 10 ** d;
 
 async function openDashboard(page: Page, asOf: string): Promise<void> {
-  await page.goto(app.url);
-  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: 90_000 });
-  await page.getByTestId('dashboard-button').click();
-  await expect(page.getByTestId('dashboard-view')).toBeVisible();
-  await setAsOf(page, asOf);
-}
-
-async function setAsOf(page: Page, asOf: string): Promise<void> {
-  await expect(page.getByTestId('dashboard-asof')).toBeEnabled();
-  await page.getByTestId('dashboard-asof').fill(asOf);
-  await expect(page.getByTestId('dashboard-asof')).toHaveValue(asOf);
-  await expect(page.getByTestId('dashboard-view')).toHaveAttribute('data-loading', 'false');
-  await expect(page.locator('.dash-subtitle')).toContainText(asOf);
+  await openPage(page, app.url);
+  await showDashboard(page, asOf);
 }
 
 async function blockTexts(page: Page): Promise<Map<string, string>> {
@@ -58,8 +43,8 @@ async function blockTexts(page: Page): Promise<Map<string, string>> {
 
 test('goal cards at 2023-08-01 match `landplanner goals` on the working copy', async ({ page }) => {
   await openDashboard(page, '2023-08-01');
-  expect(fs.existsSync(projectFile)).toBe(true);
-  const cli = landplanner(['goals', '--project', projectFile, '--year', '2023', '--as-of', '2023-08-01']);
+  expect(fs.existsSync(app.sampleCopy)).toBe(true);
+  const cli = landplanner(['goals', '--project', app.sampleCopy, '--year', '2023', '--as-of', '2023-08-01']);
   expect(cli.status, cli.stdout + cli.stderr).toBe(0);
   const report = cli.json as unknown as GoalsReport;
 
@@ -90,7 +75,7 @@ test('goal cards at 2023-08-01 match `landplanner goals` on the working copy', a
 
 test('block table at year end matches `landplanner tally --by block`; the .xlsx export has the same numbers', async ({ page }) => {
   await openDashboard(page, '2023-12-31');
-  const cli = landplanner(['tally', '--project', projectFile, '--year', '2023', '--by', 'block']);
+  const cli = landplanner(['tally', '--project', app.sampleCopy, '--year', '2023', '--by', 'block']);
   expect(cli.status, cli.stdout + cli.stderr).toBe(0);
   const tally = cli.json as unknown as TallyResult;
   const shown = await blockTexts(page);
@@ -140,7 +125,7 @@ test('switching the colour scheme changes the card colour and the legend', async
 
 test('a block row drills down to its parcels on the map; an edit elsewhere shows in the block row without a reload', async ({ page }) => {
   await openDashboard(page, '2023-12-31');
-  const cli = landplanner(['tally', '--project', projectFile, '--year', '2023', '--by', 'block']);
+  const cli = landplanner(['tally', '--project', app.sampleCopy, '--year', '2023', '--by', 'block']);
   const row = (cli.json as unknown as TallyResult).rows.find((r) => r.key === 'ZD01');
   expect(row?.count).toBeGreaterThan(0);
 
@@ -156,8 +141,7 @@ test('a block row drills down to its parcels on the map; an edit elsewhere shows
   // Back on the dashboard: mark one 未启动 parcel of ZD01 done through the API and time the table.
   await page.getByTestId('dashboard-button').click();
   await expect(page.getByTestId('dashboard-view')).toHaveAttribute('data-loading', 'false');
-  const res = await page.request.post(`${app.origin}/api/layerFeatures`, { headers: { [TOKEN_HEADER]: app.token }, data: { layer: 'parcels' } });
-  const parcels = (await res.json()) as { features: Array<{ id: number; properties: Record<string, unknown> }> };
+  const parcels = await api<{ features: Array<{ id: number; properties: Record<string, unknown> }> }>(page, app, 'layerFeatures', { layer: 'parcels' });
   const target = parcels.features.find((f) => f.properties['block_code'] === 'ZD01' && f.properties['status'] === '未启动');
   expect(target).toBeDefined();
   const { ms: elapsed, timeline } = await page.evaluate(
@@ -192,7 +176,6 @@ test('a block row drills down to its parcels on the map; an edit elsewhere shows
   console.log(`dashboard shows the edit ${elapsed.toFixed(0)} ms after the edit call returned\n${timeline.join('\n')}`);
   // The time is printed for the record (speed is the bench's business, not a test's); the row did change.
   expect(elapsed).toBeGreaterThan(0);
-  const undo = await page.request.post(`${app.origin}/api/undo`, { headers: { [TOKEN_HEADER]: app.token }, data: {} });
-  expect(undo.ok()).toBe(true);
+  await api(page, app, 'undo'); // the call must succeed
   await expect(page.locator('[data-testid="block-row"][data-code="ZD01"] [data-testid="block-remediated-mu"]')).toHaveText(row?.areaMu.toFixed(2) ?? '');
 });

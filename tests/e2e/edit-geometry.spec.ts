@@ -1,11 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { TOKEN_HEADER } from '../../shared/api/contract.js';
 import type { ParcelGeometry } from '../../shared/api/edit-geometry.js';
 import type { Geometry } from '../../shared/api/geojson.js';
 import type { PlannerMapTestHandle } from '../../renderer/src/map/test-handle.js';
 import type { PlannerEditToolsTestHandle } from '../../renderer/src/map/tools/edit/geometry-edit-tools.js';
 import { planimeterAreasM2 } from '../helpers/oracle.js';
 import { startBrowserMode, type RunningApp } from './browser-mode.js';
+import { api, consoleErrors, findCandidate, pageXY, waitMapIdle, type Candidate } from './page-helpers.js';
 
 type MapWindow = Window & { __plannerMap?: PlannerMapTestHandle; __plannerEditTools?: PlannerEditToolsTestHandle };
 
@@ -24,35 +24,9 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-async function waitIdle(page: Page): Promise<void> {
-  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: 60_000 });
-  await page.waitForFunction(() => (window as MapWindow).__plannerMap?.isIdle() === true);
-}
-
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const res = await page.request.post(`${app.origin}/api/${method}`, { headers: { [TOKEN_HEADER]: app.token }, data: input });
-  expect(res.ok(), await res.text()).toBe(true);
-  return (await res.json()) as T;
-}
-
-interface Candidate {
-  fid: number;
-  code: string;
-  block: string;
-}
-
 /** A parcel remediated in 2023, inside a key block, with a code no other parcel has, as large as there is. */
-async function findCandidate(page: Page, skip: readonly number[] = []): Promise<Candidate> {
-  const body = await api<{ features: Array<{ id: number; properties: Record<string, unknown> }> }>(page, 'layerFeatures', { layer: 'parcels' });
-  const codes = new Map<string, number>();
-  for (const f of body.features) codes.set(String(f.properties['code']), (codes.get(String(f.properties['code'])) ?? 0) + 1);
-  const best = body.features
-    .filter((f) => f.properties['status'] === '已完成' && String(f.properties['completed_on']).startsWith('2023') && typeof f.properties['block_code'] === 'string')
-    .filter((f) => f.properties['straddles'] === false && codes.get(String(f.properties['code'])) === 1 && !skip.includes(f.id))
-    .sort((a, b) => Number(b.properties['area_m2']) - Number(a.properties['area_m2']))[0];
-  if (!best) throw new Error('the sample has no remediated parcel inside a key block');
-  return { fid: best.id, code: String(best.properties['code']), block: String(best.properties['block_code']) };
-}
+const remediatedParcel = (page: Page, skip: readonly number[] = []): Promise<Candidate> =>
+  findCandidate(page, app, 'remediated', (p, fid) => p['status'] === '已完成' && String(p['completed_on']).startsWith('2023') && !skip.includes(fid));
 
 function bbox(g: Geometry): [number, number, number, number] {
   let [a, b, c, d] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -65,14 +39,6 @@ function bbox(g: Geometry): [number, number, number, number] {
   return [a, b, c, d];
 }
 
-/** Page coordinates of a [lon, lat] in the current view (the map test handle's pixel plus the map's place). */
-async function pagePoint(page: Page, lonLat: [number, number]): Promise<[number, number]> {
-  const [x, y] = await page.evaluate((ll) => (window as MapWindow).__plannerMap?.pixelOf(ll) ?? [NaN, NaN], lonLat);
-  const box = await page.getByTestId('map').boundingBox();
-  if (!box) throw new Error('no map');
-  return [box.x + x, box.y + y];
-}
-
 /** Ctrl+F, the code, Enter: the map flies to the parcel and its card opens. */
 async function openParcel(page: Page, parcel: Candidate): Promise<void> {
   await page.keyboard.press('Control+f');
@@ -80,19 +46,18 @@ async function openParcel(page: Page, parcel: Candidate): Promise<void> {
   await expect(page.getByTestId('search-hit').first()).toHaveAttribute('data-fid', String(parcel.fid));
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('parcel-card')).toHaveAttribute('data-fid', String(parcel.fid));
-  await waitIdle(page);
+  await waitMapIdle(page);
 }
 
 const tallyCount = async (page: Page): Promise<number> => Number((await page.getByTestId('tally-total-count').innerText()).replace(/[^\d]/g, ''));
 const tallyMu = async (page: Page): Promise<number> => Number(await page.getByTestId('tally-total-mu').getAttribute('data-mu'));
 
 test('splits a parcel by a line drawn across it: two pieces in the inspector and the tally, areas adding up; Ctrl+Z brings the one parcel back', async ({ page }) => {
-  const logs: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && logs.push(m.text()));
+  const logs = consoleErrors(page);
   await page.goto(app.url);
-  await waitIdle(page);
-  const parcel = await findCandidate(page);
-  const original = await api<ParcelGeometry>(page, 'parcelGeometry', { fid: parcel.fid });
+  await waitMapIdle(page);
+  const parcel = await remediatedParcel(page);
+  const original = await api<ParcelGeometry>(page, app, 'parcelGeometry', { fid: parcel.fid });
   const [oracleOriginal] = planimeterAreasM2([original.geometry]);
   expect(Math.abs(original.areaM2 - (oracleOriginal ?? NaN))).toBeLessThan(0.01);
 
@@ -111,8 +76,8 @@ test('splits a parcel by a line drawn across it: two pieces in the inspector and
   const [w, s, e, n] = bbox(original.geometry);
   const x = (w + e) / 2;
   const pad = (n - s) * 0.25;
-  const [x0, y0] = await pagePoint(page, [x, s - pad]);
-  const [x1, y1] = await pagePoint(page, [x, n + pad]);
+  const [x0, y0] = await pageXY(page, [x, s - pad]);
+  const [x1, y1] = await pageXY(page, [x, n + pad]);
   await page.mouse.click(x0, y0);
   await page.mouse.dblclick(x1, y1);
   await expect.poll(() => page.evaluate(() => (window as MapWindow).__plannerEditTools?.sketchFinished())).toBe(true);
@@ -137,13 +102,13 @@ test('splits a parcel by a line drawn across it: two pieces in the inspector and
   await expect(bulk).toContainText(`${parcel.code}-2`);
   await expect.poll(() => tallyCount(page)).toBe(countBefore + 1);
   expect(await tallyMu(page)).toBeCloseTo(muBefore, 2);
-  const stored = await api<{ rows: { fid: number; code: string; areaM2: number; blockCode: string }[] }>(page, 'parcelRows', { fids: [parcel.fid], limit: 1 });
-  const other = await api<{ fid: number }[]>(page, 'searchParcels', { q: `${parcel.code}-2` });
-  const pieceRows = await api<{ rows: { areaM2: number; blockCode: string }[] }>(page, 'parcelRows', { fids: [parcel.fid, other[0]!.fid] });
+  const stored = await api<{ rows: { fid: number; code: string; areaM2: number; blockCode: string }[] }>(page, app, 'parcelRows', { fids: [parcel.fid], limit: 1 });
+  const other = await api<{ fid: number }[]>(page, app, 'searchParcels', { q: `${parcel.code}-2` });
+  const pieceRows = await api<{ rows: { areaM2: number; blockCode: string }[] }>(page, app, 'parcelRows', { fids: [parcel.fid, other[0]!.fid] });
   expect(pieceRows.rows.map((r) => r.blockCode)).toEqual([parcel.block, parcel.block]);
   expect(Math.abs(pieceRows.rows.reduce((t, r) => t + r.areaM2, 0) - original.areaM2)).toBeLessThan(0.01);
   expect(stored.rows[0]?.areaM2).toBeLessThan(original.areaM2);
-  const geometries = await Promise.all([parcel.fid, other[0]!.fid].map((fid) => api<ParcelGeometry>(page, 'parcelGeometry', { fid })));
+  const geometries = await Promise.all([parcel.fid, other[0]!.fid].map((fid) => api<ParcelGeometry>(page, app, 'parcelGeometry', { fid })));
   const oracle = planimeterAreasM2(geometries.map((g) => g.geometry));
   geometries.forEach((g, i) => expect(Math.abs(g.areaM2 - (oracle[i] ?? NaN))).toBeLessThan(0.01));
 
@@ -155,29 +120,29 @@ test('splits a parcel by a line drawn across it: two pieces in the inspector and
   await expect(page.getByTestId('parcel-card').getByTestId('parcel-area')).toHaveAttribute('data-mu', String(areaMu));
   await expect.poll(() => tallyCount(page)).toBe(countBefore);
   expect(await tallyMu(page)).toBeCloseTo(muBefore, 6);
-  const restored = await api<ParcelGeometry>(page, 'parcelGeometry', { fid: parcel.fid });
+  const restored = await api<ParcelGeometry>(page, app, 'parcelGeometry', { fid: parcel.fid });
   expect(restored.geometry).toEqual(original.geometry);
-  expect(await api<unknown[]>(page, 'searchParcels', { q: `${parcel.code}-2` })).toEqual([]);
+  expect(await api<unknown[]>(page, app, 'searchParcels', { q: `${parcel.code}-2` })).toEqual([]);
   expect(logs).toEqual([]);
 });
 
 test('drags a vertex of the selected parcel: the area follows live in m² and 亩, 保存 writes it, Ctrl+Z restores it', async ({ page }) => {
   await page.goto(app.url);
-  await waitIdle(page);
-  const parcel = await findCandidate(page);
-  const original = await api<ParcelGeometry>(page, 'parcelGeometry', { fid: parcel.fid });
+  await waitMapIdle(page);
+  const parcel = await remediatedParcel(page);
+  const original = await api<ParcelGeometry>(page, app, 'parcelGeometry', { fid: parcel.fid });
   await openParcel(page, parcel);
 
   await page.getByTestId('edit-tool-vertices').click();
   const panel = page.getByTestId('edit-geometry-panel');
   await expect(panel.getByTestId('edit-original-area')).toHaveAttribute('data-area-m2', String(original.areaM2));
-  await waitIdle(page);
+  await waitMapIdle(page);
   // Drag the first vertex outward, away from the parcel's middle.
   const [w, s, e, n] = bbox(original.geometry);
   const ring = (original.geometry as Extract<Geometry, { type: 'MultiPolygon' }>).coordinates[0]![0]!;
   const v = ring[0] as [number, number];
-  const [vx, vy] = await pagePoint(page, v);
-  const [cx, cy] = await pagePoint(page, [(w + e) / 2, (s + n) / 2]);
+  const [vx, vy] = await pageXY(page, v);
+  const [cx, cy] = await pageXY(page, [(w + e) / 2, (s + n) / 2]);
   await page.mouse.move(vx, vy);
   await page.mouse.down();
   const draft = panel.getByTestId('edit-draft-area');
@@ -198,7 +163,7 @@ test('drags a vertex of the selected parcel: the area follows live in m² and �
 
   await page.getByTestId('edit-geometry-save').click();
   await expect(page.getByTestId('edit-geometry-saved')).toHaveAttribute('data-op', 'replace');
-  const saved = await api<ParcelGeometry>(page, 'parcelGeometry', { fid: parcel.fid });
+  const saved = await api<ParcelGeometry>(page, app, 'parcelGeometry', { fid: parcel.fid });
   expect(Math.abs(saved.areaM2 - shown)).toBeLessThan(0.01);
   await expect.poll(async () => Number(await page.getByTestId('parcel-card').getByTestId('parcel-area').getAttribute('data-m2'))).toBeCloseTo(shown, 1);
 
@@ -206,13 +171,13 @@ test('drags a vertex of the selected parcel: the area follows live in m² and �
   await page.getByTestId('inspector').locator('.card-head').click();
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('undo-notice')).toHaveAttribute('data-kind', 'undone');
-  await expect.poll(async () => (await api<ParcelGeometry>(page, 'parcelGeometry', { fid: parcel.fid })).areaM2).toBe(original.areaM2);
+  await expect.poll(async () => (await api<ParcelGeometry>(page, app, 'parcelGeometry', { fid: parcel.fid })).areaM2).toBe(original.areaM2);
 });
 
 test('draws a new parcel: Esc drops the sketch, double-click finishes, the form names it, 保存 creates it; Ctrl+Z removes it', async ({ page }) => {
   await page.goto(app.url);
-  await waitIdle(page);
-  const parcel = await findCandidate(page);
+  await waitMapIdle(page);
+  const parcel = await remediatedParcel(page);
   await openParcel(page, parcel);
   const box = await page.getByTestId('map').boundingBox();
   if (!box) throw new Error('no map');
@@ -252,5 +217,5 @@ test('draws a new parcel: Esc drops the sketch, double-click finishes, the form 
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('undo-notice')).toHaveAttribute('data-kind', 'undone');
   await expect(page.getByTestId('parcel-card')).toHaveCount(0);
-  expect(await api<unknown[]>(page, 'searchParcels', { q: 'YK2023-NEW-01' })).toEqual([]);
+  expect(await api<unknown[]>(page, app, 'searchParcels', { q: 'YK2023-NEW-01' })).toEqual([]);
 });

@@ -1,11 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { TOKEN_HEADER } from '../../shared/api/contract.js';
-import { DEFAULT_SETTINGS } from '../../shared/domain/vocabulary.js';
 import { startBrowserMode, type RunningApp } from './browser-mode.js';
-import { countHuesInClip } from './pixels.js';
-import type { PlannerMapTestHandle } from '../../renderer/src/map/test-handle.js';
-
-type MapWindow = Window & { __plannerMap?: PlannerMapTestHandle };
+import { consoleErrors, findCandidate, pageXY, waitMapIdle, type Candidate } from './page-helpers.js';
+import { countHuesInClip, statusColor as color } from './pixels.js';
 
 /**
  * Issue 4's tracing and editing, as a planner does it: find a parcel, open its card, mark it
@@ -15,14 +12,7 @@ type MapWindow = Window & { __plannerMap?: PlannerMapTestHandle };
 let app: RunningApp;
 
 const DONE = '已完成';
-const color = (value: string): string => DEFAULT_SETTINGS.statuses.find((s) => s.value === value)?.color ?? '#000000';
 const REMEDIATED_GOAL = 'remediated_industrial_land';
-
-interface Candidate {
-  fid: number;
-  code: string;
-  block: string;
-}
 
 test.beforeAll(async () => {
   app = await startBrowserMode();
@@ -31,39 +21,16 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-async function waitIdle(page: Page): Promise<void> {
-  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: 60_000 });
-  await page.waitForFunction(() => (window as MapWindow).__plannerMap?.isIdle() === true);
-}
-
 /** A 未启动 parcel wholly inside a key block, large enough to see, with a code no other parcel has. */
-async function findCandidate(page: Page): Promise<Candidate> {
-  const res = await page.request.post(`${app.origin}/api/layerFeatures`, {
-    headers: { [TOKEN_HEADER]: app.token },
-    data: { layer: 'parcels' },
-  });
-  expect(res.ok()).toBe(true);
-  const body = (await res.json()) as { features: Array<{ id: number; properties: Record<string, unknown> }> };
-  const codes = new Map<string, number>();
-  for (const f of body.features) codes.set(String(f.properties['code']), (codes.get(String(f.properties['code'])) ?? 0) + 1);
-  const fit = body.features
-    .filter((f) => f.properties['status'] === '未启动' && typeof f.properties['block_code'] === 'string')
-    .filter((f) => f.properties['straddles'] === false && codes.get(String(f.properties['code'])) === 1)
-    .sort((a, b) => Number(b.properties['area_m2']) - Number(a.properties['area_m2']));
-  const best = fit[0];
-  if (!best) throw new Error('the sample has no 未启动 parcel inside a key block');
-  return { fid: best.id, code: String(best.properties['code']), block: String(best.properties['block_code']) };
-}
+const idleParcel = (page: Page): Promise<Candidate> => findCandidate(page, app, '未启动', (p) => p['status'] === '未启动');
 
 const totalMu = async (page: Page): Promise<number> => Number(await page.getByTestId('tally-total-mu').getAttribute('data-mu'));
 
 /** Pixels of the 已完成 green in a small square around the parcel's centroid. */
 async function doneGreenAt(page: Page, centroid: [number, number]): Promise<number> {
-  await waitIdle(page);
-  const [x, y] = await page.evaluate((c) => (window as MapWindow).__plannerMap?.pixelOf(c) ?? [0, 0], centroid);
-  const box = await page.getByTestId('map').boundingBox();
-  if (!box) throw new Error('no map');
-  const clip = { x: box.x + x - 12, y: box.y + y - 12, width: 24, height: 24 };
+  await waitMapIdle(page);
+  const [x, y] = await pageXY(page, centroid);
+  const clip = { x: x - 12, y: y - 12, width: 24, height: 24 };
   return (await countHuesInClip(page, clip, { done: color(DONE) })).byTarget['done'] ?? 0;
 }
 
@@ -95,11 +62,10 @@ async function readDashboard(page: Page, block: string): Promise<DashboardFigure
 }
 
 test('changes a parcel status on the map, sees the tally, goal card, block table and colour update, then undoes it', async ({ page }) => {
-  const logs: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && logs.push(m.text()));
+  const logs = consoleErrors(page);
   await page.goto(app.url);
-  await waitIdle(page);
-  const parcel = await findCandidate(page);
+  await waitMapIdle(page);
+  const parcel = await idleParcel(page);
 
   // The tally counts the year the completion date falls in.
   await page.getByTestId('tally-year').selectOption('2023');
@@ -206,8 +172,8 @@ test('changes a parcel status on the map, sees the tally, goal card, block table
 
 test('a key block lists its parcels; a parcel opens its card and leads back to the block', async ({ page }) => {
   await page.goto(app.url);
-  await waitIdle(page);
-  const parcel = await findCandidate(page);
+  await waitMapIdle(page);
+  const parcel = await idleParcel(page);
   await page.keyboard.press('Control+f');
   await page.keyboard.type(parcel.code);
   await page.keyboard.press('Enter');

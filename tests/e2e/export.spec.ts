@@ -16,7 +16,7 @@ let db: Database.Database;
 
 test.beforeAll(async () => {
   app = await startBrowserMode();
-  db = new Database(path.join(app.dataDir, 'projects', '永康示例项目.gpkg'), { readonly: true, fileMustExist: true });
+  db = new Database(app.sampleCopy, { readonly: true, fileMustExist: true });
 });
 test.afterAll(async () => {
   db?.close();

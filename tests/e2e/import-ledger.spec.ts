@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { GoalsReport } from '../../shared/api/goals.js';
 import { landplanner } from '../helpers/cli.js';
 import { startBrowserMode, type RunningApp } from './browser-mode.js';
+import { dropFiles, openPage, showDashboard } from './page-helpers.js';
 
 /**
  * Ledgers through the import wizard (issue 4 §4, the UI half): a GBK .csv transfer ledger dropped on
@@ -16,7 +17,6 @@ import { startBrowserMode, type RunningApp } from './browser-mode.js';
  * unrecognised date column reaches the preview once the user maps that column.
  */
 let app: RunningApp;
-let projectFile: string;
 
 // Each test opens the whole app (3,000 parcels on the map) and the first runs the CLI twice: on a
 // shared, loaded 2-core machine that takes close to the default two minutes. A limit, not a measure.
@@ -29,7 +29,6 @@ const SHOTS = path.join('test-results', 'e2e');
 
 test.beforeAll(async () => {
   app = await startBrowserMode();
-  projectFile = path.join(app.dataDir, 'projects', '永康示例项目.gpkg');
 });
 test.afterAll(async () => {
   await app?.stop();
@@ -37,7 +36,7 @@ test.afterAll(async () => {
 
 /** Real parcel codes of the sample project that have no transfer record yet (so an import adds, not updates). */
 function freeParcelCodes(n: number, offset = 0): string[] {
-  const db = new Database(projectFile, { readonly: true });
+  const db = new Database(app.sampleCopy, { readonly: true });
   try {
     return db
       .prepare('SELECT code FROM parcels WHERE code IS NOT NULL AND code NOT IN (SELECT parcel_code FROM transfers) ORDER BY fid LIMIT ? OFFSET ?')
@@ -49,44 +48,15 @@ function freeParcelCodes(n: number, offset = 0): string[] {
 }
 
 function cliGoalAchieved(): number {
-  const cli = landplanner(['goals', '--project', projectFile, '--year', '2023', '--as-of', AS_OF]);
+  const cli = landplanner(['goals', '--project', app.sampleCopy, '--year', '2023', '--as-of', AS_OF]);
   expect(cli.status, cli.stdout + cli.stderr).toBe(0);
   const goal = (cli.json as unknown as GoalsReport).goals.find((g) => g.key === GOAL);
   expect(goal, `goal ${GOAL}`).toBeDefined();
   return goal?.achieved ?? NaN;
 }
 
-async function openApp(page: Page): Promise<void> {
-  await page.goto(app.url);
-  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: 90_000 });
-}
-
-async function openDashboard(page: Page): Promise<void> {
-  await page.getByTestId('dashboard-button').click();
-  await expect(page.getByTestId('dashboard-view')).toBeVisible();
-  await expect(page.getByTestId('dashboard-asof')).toBeEnabled();
-  await page.getByTestId('dashboard-asof').fill(AS_OF);
-  await expect(page.getByTestId('dashboard-view')).toHaveAttribute('data-loading', 'false');
-  await expect(page.locator('.dash-subtitle')).toContainText(AS_OF);
-}
-
 async function cardAchieved(page: Page): Promise<number> {
   return Number(await page.locator(`[data-testid="goal-card"][data-key="${GOAL}"]`).getAttribute('data-achieved'));
-}
-
-/** A real drag and drop as the browser delivers it: dragenter, dragover, drop with a DataTransfer of Files. */
-async function dropFiles(page: Page, files: { name: string; base64: string }[]): Promise<void> {
-  await page.evaluate((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) {
-      const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
-      dt.items.add(new File([bytes], f.name, { type: 'application/octet-stream' }));
-    }
-    const target = document.querySelector('[data-testid="map"]') ?? document.body;
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
-    }
-  }, files);
 }
 
 const mappingRow = (page: Page, source: string) => page.locator(`[data-testid="import-mapping-row"][data-source="${source}"]`);
@@ -111,8 +81,8 @@ test('a GBK .csv transfer ledger: encoding detected, unknown code reported, skip
   expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
   const importedMu = rows.filter((r) => r.code !== UNKNOWN_CODE).reduce((s, r) => s + r.mu, 0);
 
-  await openApp(page);
-  await openDashboard(page);
+  await openPage(page, app.url);
+  await showDashboard(page, AS_OF);
   const cliBefore = cliGoalAchieved();
   const before = await cardAchieved(page);
   expect(before).toBeCloseTo(cliBefore, 9);
@@ -195,7 +165,7 @@ test('an .xlsx ledger with a title row: the unrecognised date column is mapped b
   ws.addRow([2, codes[1], new Date(Date.UTC(2023, 10, 3)), 0.85, '永康市汇丰门业有限公司', '工业用地', '西城街道']);
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
 
-  await openApp(page);
+  await openPage(page, app.url);
   await page.getByTestId('import-button').click();
   await page.getByTestId('import-file-input').setInputFiles({ name: '出让台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
   await expect(page.getByTestId('import-layer-select')).toHaveValue('transfers');
@@ -267,7 +237,7 @@ test('a workbook with two ledger sheets: the 工作表 list offers both, the oth
   for (const r of summary) a.addRow([r.code, r.date, r.mu, '永康市汇总测试有限公司']);
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
 
-  await openApp(page);
+  await openPage(page, app.url);
   await page.getByTestId('import-button').click();
   await page.getByTestId('import-file-input').setInputFiles({ name: '出让台账-两张表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
   await expect(page.getByTestId('import-preview')).toHaveAttribute('data-kind', 'ledger');
@@ -304,7 +274,7 @@ test('a workbook with two ledger sheets: the 工作表 list offers both, the oth
   expect(Number(await page.getByTestId('import-report-area').getAttribute('data-mu'))).toBeCloseTo(5.5 + 7.25 + 3.14, 9);
 
   // The project file holds sheet 5月新增's rows, and none of 汇总's.
-  const db = new Database(projectFile, { readonly: true });
+  const db = new Database(app.sampleCopy, { readonly: true });
   try {
     const rows = db.prepare(`SELECT parcel_code, area_m2 FROM transfers WHERE parcel_code IN (${codes.map(() => '?').join(',')}) ORDER BY parcel_code`).all(...codes) as { parcel_code: string; area_m2: number }[];
     const expected = [...added].sort((x, y) => (x.code < y.code ? -1 : 1));

@@ -8,6 +8,7 @@ import { ensureFixtures, FIXTURES, fixturePath } from '../fixtures/fixtures.js';
 import { PARCELS } from '../fixtures/source-data.js';
 import { planimeterAreasM2 } from '../helpers/oracle.js';
 import { startBrowserMode, type RunningApp } from './browser-mode.js';
+import { dropFiles, openPage, waitIdleMark } from './page-helpers.js';
 
 /**
  * The import wizard as a land officer meets it (issue 3, "Done when"): a GBK shapefile with no
@@ -29,11 +30,6 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-async function openApp(page: Page): Promise<void> {
-  await page.goto(app.url);
-  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: 90_000 });
-}
-
 /** Every file of a fixture's shapefile (parcels.shp and its siblings). */
 function shapefileParts(fixture: string): { name: string; base64: string }[] {
   const dir = path.dirname(fixturePath(fixtures, fixture));
@@ -42,21 +38,6 @@ function shapefileParts(fixture: string): { name: string; base64: string }[] {
     .filter((n) => n.startsWith('parcels.'))
     .sort()
     .map((name) => ({ name, base64: fs.readFileSync(path.join(dir, name)).toString('base64') }));
-}
-
-/** A real drag and drop as the browser delivers it: dragenter, dragover, drop with a DataTransfer of Files. */
-async function dropFiles(page: Page, files: { name: string; base64: string }[]): Promise<void> {
-  await page.evaluate((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) {
-      const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
-      dt.items.add(new File([bytes], f.name, { type: 'application/octet-stream' }));
-    }
-    const target = document.querySelector('[data-testid="map"]') ?? document.body;
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
-    }
-  }, files);
 }
 
 async function tallyTotalMu(page: Page): Promise<number> {
@@ -86,7 +67,7 @@ function expectedIncreaseMu(fixture: string): { mu: number; parcels: number } {
 }
 
 test('drops a GBK shapefile without .cpg, sees encoding and CRS, imports, and the map and tally update', async ({ page }) => {
-  await openApp(page);
+  await openPage(page, app.url);
   const tallyBefore = await tallyTotalMu(page);
   const countBefore = Number(await page.getByTestId('tally-total-count').textContent().then((s) => (s ?? '').replace(/\D/g, '')));
   const parcelsBefore = await page.evaluate(() => (window as unknown as MapWindow).__plannerMap?.featureCounts().parcels ?? -1);
@@ -135,12 +116,12 @@ test('drops a GBK shapefile without .cpg, sees encoding and CRS, imports, and th
 
   await page.getByTestId('import-close').click();
   await expect(dialog).toHaveCount(0);
-  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: 60_000 });
+  await waitIdleMark(page);
   await expect.poll(() => page.evaluate(() => (window as unknown as MapWindow).__plannerMap?.featureCounts().parcels ?? -1)).toBe(parcelsBefore + 8);
 });
 
 test('an unknown .prj is never guessed: the wizard proposes EPSG:4549 and previews once it is confirmed', async ({ page }) => {
-  await openApp(page);
+  await openPage(page, app.url);
   await page.keyboard.press('Control+i');
   await expect(page.getByTestId('import-dialog')).toBeVisible();
   await page.keyboard.press('Escape');

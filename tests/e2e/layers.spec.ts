@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { TOKEN_HEADER } from '../../shared/api/contract.js';
 import { DEFAULT_SETTINGS } from '../../shared/domain/vocabulary.js';
 import { METHOD_PALETTE } from '../../renderer/src/map/layer-style/parcel-styles.js';
 import { startBrowserMode, type RunningApp } from './browser-mode.js';
-import { countHues } from './pixels.js';
+import { api, openPage, waitIdleMark, watchExternal } from './page-helpers.js';
+import { countHues, statusColor as status } from './pixels.js';
 
 /**
  * The layer panel on the sample project in real Chromium: toggling, filtering, restyling and
@@ -13,7 +13,6 @@ import { countHues } from './pixels.js';
 let app: RunningApp;
 const external: string[] = [];
 
-const status = (value: string): string => DEFAULT_SETTINGS.statuses.find((s) => s.value === value)?.color ?? '#000000';
 const DONE = status('已完成');
 const IN_PROGRESS = status('整治中');
 const KEY_BLOCK_MAGENTA = '#a3177a';
@@ -35,17 +34,9 @@ test.afterAll(async () => {
 const FRESH_PANEL = { hidden: [], opacity: {}, order: [], parcelStyle: 'status', parcelFilter: {} };
 
 async function openApp(page: Page): Promise<void> {
-  const reset = await page.request.post(`${app.origin}/api/updateSettings`, {
-    headers: { [TOKEN_HEADER]: app.token },
-    data: { mapPanel: FRESH_PANEL },
-  });
-  expect(reset.ok()).toBe(true);
-  page.on('request', (req) => {
-    const url = req.url();
-    if (!/^(http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:)/.test(url)) external.push(url);
-  });
-  await page.goto(app.url);
-  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: 150_000 });
+  await api(page, app, 'updateSettings', { mapPanel: FRESH_PANEL });
+  watchExternal(page, external);
+  await openPage(page, app.url, 150_000);
   await expect(page.getByTestId('filter-summary')).toHaveAttribute('data-total', /^\d{4,}$/);
 }
 
@@ -156,7 +147,7 @@ test('the panel reopens as it was left: styling, filter, order, hidden layers', 
   await saved();
 
   await page.reload();
-  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: 150_000 });
+  await waitIdleMark(page, 150_000);
   await expect(page.getByTestId('parcel-style')).toHaveValue('perMu');
   await expect(page.locator('[data-testid="filter-chip"][data-key="status"][data-value="已完成"]')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator('[data-testid="layer-toggle"][data-layer="transport"]')).not.toBeChecked();

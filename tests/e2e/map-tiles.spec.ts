@@ -1,9 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { TOKEN_HEADER } from '../../shared/api/contract.js';
-import type { PlannerMapTestHandle } from '../../renderer/src/map/test-handle.js';
 import { startBrowserMode, type RunningApp } from './browser-mode.js';
-
-type MapWindow = Window & { __plannerMap?: PlannerMapTestHandle };
+import { api, openPage, pageXY, type MapWindow } from './page-helpers.js';
 
 /**
  * DESIGN §5: the parcels reach the map as vector tiles cut by the core — the page never asks for
@@ -27,8 +24,7 @@ test('parcels come as the core’s vector tiles, and a click on one opens its ca
     if (url.pathname === '/api/layerFeatures') geojsonLayers.push(String((req.postDataJSON() as { layer?: string } | null)?.layer));
     if (url.pathname.startsWith('/tiles/parcels/')) tileRequests.push(url.pathname);
   });
-  await page.goto(app.url);
-  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: 90_000 });
+  await openPage(page, app.url);
 
   expect(geojsonLayers.length).toBeGreaterThan(0);
   expect(geojsonLayers).not.toContain('parcels');
@@ -39,13 +35,11 @@ test('parcels come as the core’s vector tiles, and a click on one opens its ca
   expect(await page.evaluate(() => (window as MapWindow).__plannerMap?.renderedFeatureCount('parcels'))).toBeGreaterThan(100);
 
   // A large parcel: fly to it by search, close its card, then click its centroid on the map.
-  const hit = await page.request.post(`${app.origin}/api/searchParcels`, { headers: { [TOKEN_HEADER]: app.token }, data: { q: 'YK2023', limit: 200 } });
-  const hits = (await hit.json()) as Array<{ fid: number; code: string | null }>;
+  const hits = await api<Array<{ fid: number; code: string | null }>>(page, app, 'searchParcels', { q: 'YK2023', limit: 200 });
   const cards = await Promise.all(
-    hits.slice(0, 40).map(async (h) => {
-      const r = await page.request.post(`${app.origin}/api/traceParcel`, { headers: { [TOKEN_HEADER]: app.token }, data: { fid: h.fid } });
-      return (await r.json()) as { fid: number; code: string; area: { computedM2: number }; location: { centroid: [number, number] } };
-    }),
+    hits
+      .slice(0, 40)
+      .map((h) => api<{ fid: number; code: string; area: { computedM2: number }; location: { centroid: [number, number] } }>(page, app, 'traceParcel', { fid: h.fid })),
   );
   const target = cards.sort((a, b) => b.area.computedM2 - a.area.computedM2)[0];
   if (!target) throw new Error('no parcel found by search');
@@ -58,10 +52,8 @@ test('parcels come as the core’s vector tiles, and a click on one opens its ca
   await page.waitForFunction(() => (window as MapWindow).__plannerMap?.isIdle() === true);
 
   expect(await page.evaluate((c) => (window as MapWindow).__plannerMap?.featurePropertiesAt('parcels', c)?.['code'], target.location.centroid)).toBe(target.code);
-  const [x, y] = await page.evaluate((c) => (window as MapWindow).__plannerMap?.pixelOf(c) ?? [0, 0], target.location.centroid);
-  const box = await page.getByTestId('map').boundingBox();
-  if (!box) throw new Error('no map');
-  await page.mouse.click(box.x + x, box.y + y);
+  const [x, y] = await pageXY(page, target.location.centroid);
+  await page.mouse.click(x, y);
   await expect(page.getByTestId('parcel-card')).toHaveAttribute('data-fid', String(target.fid));
   expect(await page.evaluate((fid) => (window as MapWindow).__plannerMap?.featureSelected('parcels', fid), target.fid)).toBe(true);
 });

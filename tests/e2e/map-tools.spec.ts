@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
-import { TOKEN_HEADER } from '../../shared/api/contract.js';
 import type { PlannerMapTestHandle, PlannerMapToolsTestHandle } from '../../renderer/src/map/test-handle.js';
 import type { Geometry } from '../../shared/api/geojson.js';
 import { planimeterAreasM2 } from '../helpers/oracle.js';
 import { spatialiteQuery } from '../helpers/spatialite-oracle.js';
 import { startBrowserMode, type RunningApp } from './browser-mode.js';
+import { api, openPage, pageXY, settledXY } from './page-helpers.js';
 
 type MapWindow = Window & { __plannerMap?: PlannerMapTestHandle; __plannerMapTools?: PlannerMapToolsTestHandle };
 type LonLat = [number, number];
@@ -27,42 +27,16 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-async function api<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
-  const res = await page.request.post(`${app.origin}/api/${method}`, { headers: { [TOKEN_HEADER]: app.token }, data: input });
-  expect(res.ok()).toBe(true);
-  return (await res.json()) as T;
-}
-
 async function openApp(page: Page): Promise<void> {
-  await page.goto(app.url);
-  await page.waitForSelector('body[data-map-idle="true"]', { state: 'attached', timeout: 90_000 });
+  await openPage(page, app.url);
   await page.waitForFunction(() => (window as MapWindow).__plannerMap?.isIdle() === true && (window as MapWindow).__plannerMapTools !== undefined);
-  projectFile ??= (await api<{ path: string }>(page, 'projectInfo')).path;
+  projectFile ??= (await api<{ path: string }>(page, app, 'projectInfo')).path;
 }
 
 async function mapBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
   const box = await page.getByTestId('map').boundingBox();
   if (!box) throw new Error('no map on the page');
   return box;
-}
-
-/** Page coordinates of a lon/lat in the current view (through the map's test handle). */
-async function pageXY(page: Page, lngLat: LonLat): Promise<[number, number]> {
-  const box = await mapBox(page);
-  const [x, y] = await page.evaluate((c) => (window as MapWindow).__plannerMap?.pixelOf(c) ?? [NaN, NaN], lngLat);
-  return [box.x + x, box.y + y];
-}
-
-/** Page coordinates of a lon/lat once the view has stopped moving (after a fly-to). */
-async function settledXY(page: Page, lngLat: LonLat): Promise<[number, number]> {
-  let last = await pageXY(page, lngLat);
-  for (;;) {
-    await page.waitForFunction(() => (window as MapWindow).__plannerMap?.isIdle() === true);
-    await page.waitForTimeout(250);
-    const now = await pageXY(page, lngLat);
-    if (Math.abs(now[0] - last[0]) < 0.01 && Math.abs(now[1] - last[1]) < 0.01) return now;
-    last = now;
-  }
 }
 
 /** Screen position of a point inside the map, as fractions of its width and height. */
@@ -199,7 +173,7 @@ test('a box over most of the city lists only the first 200 parcels, with the cou
   // Totals of every selected parcel: the area against the Planimeter on their outlines.
   const total = card.getByTestId('bulk-total');
   await expect(total).toHaveAttribute('data-count', String(expected.length));
-  const parcels = await api<{ features: { id: number; geometry: Geometry }[] }>(page, 'layerFeatures', { layer: 'parcels' });
+  const parcels = await api<{ features: { id: number; geometry: Geometry }[] }>(page, app, 'layerFeatures', { layer: 'parcels' });
   const chosen = new Set(expected);
   const oracleM2 = planimeterAreasM2(parcels.features.filter((f) => chosen.has(f.id)).map((f) => f.geometry)).reduce((s, a) => s + a, 0);
   const areaM2 = Number(await total.getAttribute('data-area-m2'));
@@ -269,10 +243,10 @@ test('the coordinate readout of a known point equals gdaltransform EPSG:4490 →
 
 test('hover outlines the parcel under the pointer', async ({ page }) => {
   await openApp(page);
-  const parcels = await api<{ features: { id: number; properties: Record<string, unknown> }[] }>(page, 'layerFeatures', { layer: 'parcels' });
+  const parcels = await api<{ features: { id: number; properties: Record<string, unknown> }[] }>(page, app, 'layerFeatures', { layer: 'parcels' });
   const big = [...parcels.features].sort((a, b) => Number(b.properties['area_m2']) - Number(a.properties['area_m2']))[0];
   if (!big) throw new Error('no parcels');
-  const card = await api<{ location: { centroid: LonLat } }>(page, 'traceParcel', { fid: big.id });
+  const card = await api<{ location: { centroid: LonLat } }>(page, app, 'traceParcel', { fid: big.id });
   // Fly there through search (its code, Enter), then point at it.
   await page.keyboard.press('Control+f');
   await page.keyboard.type(String(big.properties['code']));
@@ -290,7 +264,7 @@ test('hover outlines the parcel under the pointer', async ({ page }) => {
 
 test('a click on a key block opens its card with its parcels; highlight them, open one, come back', async ({ page }) => {
   await openApp(page);
-  const blocks = await api<{ features: { id: number; geometry: { type: string; coordinates: number[][][][] }; properties: Record<string, unknown> }[] }>(page, 'layerFeatures', { layer: 'key_blocks' });
+  const blocks = await api<{ features: { id: number; geometry: { type: string; coordinates: number[][][][] }; properties: Record<string, unknown> }[] }>(page, app, 'layerFeatures', { layer: 'key_blocks' });
   const card = page.getByTestId('block-card');
   let code = '';
   // Click on a block's outline (a vertex of its ring) until one of them opens its card.
@@ -346,7 +320,7 @@ test('a click on a platform or a transport line opens its card from the core', a
   };
   const card = page.getByTestId('feature-card');
   for (const layer of ['platforms', 'transport'] as const) {
-    const fc = await api<Fc>(page, 'layerFeatures', { layer });
+    const fc = await api<Fc>(page, app, 'layerFeatures', { layer });
     let opened: Fc['features'][number] | null = null;
     outer: for (const f of fc.features) {
       for (const v of spots(f.geometry)) {
@@ -382,7 +356,7 @@ test('a north arrow turns with the map and a scale bar is drawn', async ({ page 
 test('a click exactly on a major project’s point opens that project’s card, also where a neighbour’s circle is drawn over it', async ({ page }) => {
   await openApp(page);
   type Fc = { features: { id: number; geometry: { type: string; coordinates: LonLat }; properties: Record<string, unknown> }[] };
-  const fc = await api<Fc>(page, 'layerFeatures', { layer: 'projects' });
+  const fc = await api<Fc>(page, app, 'layerFeatures', { layer: 'projects' });
   const box = await mapBox(page);
   const onMap: { f: Fc['features'][number]; xy: [number, number] }[] = [];
   for (const f of fc.features) {

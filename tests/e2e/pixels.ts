@@ -1,4 +1,8 @@
 import type { Page } from '@playwright/test';
+import { DEFAULT_SETTINGS } from '../../shared/domain/vocabulary.js';
+
+/** The map colour of a parcel status in a new project's settings (black for an unknown status). */
+export const statusColor = (value: string): string => DEFAULT_SETTINGS.statuses.find((s) => s.value === value)?.color ?? '#000000';
 
 /** Counts of screenshot pixels by hue class, decoded in the page (no PNG library needed). */
 export interface HueCounts {
