@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { goalsReport } from '../../electron/core/goals/report.js';
 import { Project } from '../../electron/core/project/project.js';
 import { m2ToMu } from '../../shared/domain/units.js';
 import { doneStatuses, tallyRemediated } from '../../electron/core/tally/tally.js';
+import { generateProject } from './generated-project.js';
 import type { Bench } from './harness.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -20,7 +21,7 @@ export function cachedInput(): string {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.partial.gpkg`;
     fs.rmSync(tmp, { force: true });
-    execFileSync(process.execPath, ['--import', 'tsx', 'gis-data/generator/build-sample.ts', '--out', tmp, '--parcels', String(PARCELS)], { cwd: ROOT, stdio: 'ignore' });
+    generateProject(tmp, PARCELS);
     fs.renameSync(tmp, file);
   }
   return file;

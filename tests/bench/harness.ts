@@ -46,6 +46,21 @@ function fmt(v: number): string {
   return Number.isInteger(v) ? String(v) : v.toFixed(Math.abs(v) < 10 ? 3 : 1);
 }
 
+/** Empty figure, peer and ratio tables for a benchmark to fill in. */
+export function emptyResult(): BenchResult {
+  return { figures: {}, peers: {}, ratios: {} };
+}
+
+/** Runs `fn` in a fresh temporary folder (named after `prefix`), removed afterwards however `fn` ends. */
+export async function inTempDir<T>(prefix: string, fn: (dir: string) => T | Promise<T>): Promise<T> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  try {
+    return await fn(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Median wall time in ms of `fn` over `runs` runs (after one warm-up). */
 export async function medianMs(runs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
   await fn();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { generateProject } from './generated-project.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -45,10 +46,7 @@ export function ensureParcelShapefile(parcels: number): ParcelShapefile {
   const tmp = `${dir}.${process.pid}.${Date.now()}`;
   fs.mkdirSync(tmp, { recursive: true });
   const gpkg = path.join(tmp, 'generated.gpkg');
-  execFileSync(process.execPath, ['--import', 'tsx', 'gis-data/generator/build-sample.ts', '--out', gpkg, '--parcels', String(parcels)], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
+  generateProject(gpkg, parcels);
   // Field-name laundering (completed_on → completed_) is reported on stderr; it is expected.
   execFileSync(
     'ogr2ogr',

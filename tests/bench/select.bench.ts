@@ -1,20 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parcelsInRing } from '../../electron/core/spatial/select.js';
 import { Project } from '../../electron/core/project/project.js';
-import type { Bench } from './harness.js';
+import { generateProject } from './generated-project.js';
+import { emptyResult, inTempDir, type Bench } from './harness.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 type LonLat = [number, number];
-
-function buildProject(parcels: number, dir: string): string {
-  const out = path.join(dir, `bench-${parcels}.gpkg`);
-  execFileSync(process.execPath, ['--import', 'tsx', 'gis-data/generator/build-sample.ts', '--out', out, '--parcels', String(parcels)], { cwd: ROOT, stdio: 'ignore' });
-  return out;
-}
 
 /**
  * Median wall times of two functions run in turn (after one warm-up each), so that a busy machine
@@ -48,12 +39,9 @@ export const selectBench: Bench = {
   name: 'select',
   description: 'parcels in a box / lasso, 100k parcels: core vs SpatiaLite ST_Intersects',
   async run() {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'landplanner-bench-'));
-    const figures: Record<string, number> = {};
-    const peers: Record<string, number> = {};
-    const ratios: Record<string, number> = {};
-    try {
-      const file = buildProject(100_000, dir);
+    const { figures, peers, ratios } = emptyResult();
+    await inTempDir('landplanner-bench-', (dir) => {
+      const file = generateProject(path.join(dir, 'bench-100000.gpkg'), 100_000);
       const project = Project.open(file);
       const ext = project.db.prepare('SELECT min(minx) AS a, min(miny) AS b, max(maxx) AS c, max(maxy) AS d FROM rtree_parcels_geom').get() as { a: number; b: number; c: number; d: number };
       const cx = (ext.a + ext.c) / 2;
@@ -93,9 +81,7 @@ export const selectBench: Bench = {
       }
       spatialite.close();
       project.close();
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
     return { figures, peers, ratios, notes: ['ratio < 1 means the core is faster; both return the same fids (checked)'] };
   },
 };

@@ -9,9 +9,13 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const SQLITE_MODULE = require.resolve('better-sqlite3');
 
+/** [sql, params] pairs, run in turn. */
+type Queries = readonly (readonly [string, readonly unknown[]])[];
+
 const CHILD = `
 const Database = require(process.argv[1]);
 const file = process.argv[2];
+const all = process.argv[3] === 'all';
 const db = new Database(':memory:');
 db.loadExtension('mod_spatialite');
 db.prepare('SELECT InitSpatialMetadata(1)').get();
@@ -19,7 +23,7 @@ db.prepare('SELECT InitSpatialMetadata(1)').get();
 // spatial_ref_sys: ST_Area(g, 1) needs the ellipsoid of SRID 4490, which a GeoPackage lacks.
 if (file) db.prepare('ATTACH DATABASE ? AS project').run(file);
 const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
-const out = input.map(([sql, params]) => db.prepare(sql).get(...params));
+const out = input.map(([sql, params]) => (all ? db.prepare(sql).all(...params) : db.prepare(sql).get(...params)));
 process.stdout.write(JSON.stringify(out));
 `;
 
@@ -27,14 +31,22 @@ process.stdout.write(JSON.stringify(out));
  * Runs each [sql, params] (a single-row SELECT) and returns the rows. With `file`, that database
  * is attached (e.g. a project's GeoPackage: `GeomFromGPB(geom)` reads its geometries).
  */
-export function spatialiteQuery<T>(queries: readonly (readonly [string, readonly unknown[]])[], file?: string): T[] {
-  const out = execFileSync(process.execPath, ['-e', CHILD, SQLITE_MODULE, ...(file ? [file] : [])], {
+export function spatialiteQuery<T>(queries: Queries, file?: string): T[] {
+  return JSON.parse(runChild(queries, file, 'one')) as T[];
+}
+
+/** Like spatialiteQuery, but each query returns all its rows (e.g. a GROUP BY): one array of rows per query. */
+export function spatialiteRows<T>(queries: Queries, file?: string): T[][] {
+  return JSON.parse(runChild(queries, file, 'all')) as T[][];
+}
+
+function runChild(queries: Queries, file: string | undefined, rows: 'one' | 'all'): string {
+  return execFileSync(process.execPath, ['-e', CHILD, SQLITE_MODULE, file ?? '', rows], {
     input: JSON.stringify(queries),
     encoding: 'utf8',
     stdio: ['pipe', 'pipe', 'ignore'],
     maxBuffer: 1 << 28,
   });
-  return JSON.parse(out) as T[];
 }
 
 /** GEOS's verdict on WKT geometries: [valid, reason]. */

@@ -1,15 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createCore, type Core } from '../../electron/core/core.js';
-import type { Project } from '../../electron/core/project/project.js';
-import { startWebServer, type WebServer } from '../../electron/web/server.js';
+import type { Core } from '../../electron/core/core.js';
+import type { WebServer } from '../../electron/web/server.js';
 import { BASEMAP_TILE_ROUTE, IPC_PICK_BASEMAP_CHANNEL } from '../../shared/api/basemap.js';
 import { TOKEN_HEADER } from '../../shared/api/contract.js';
 import { makeBasemapFixtures, tileOf, type BasemapFixtures } from '../helpers/basemap-fixtures.js';
 import { mbtilesTiles } from '../helpers/pmtiles-writer.js';
+import { serveFixtureProject } from '../helpers/served-fixture.js';
 import { makeTempDir } from '../helpers/tmp.js';
-import { createFixtureProject } from '../contract/fixture-project.js';
 
 /**
  * Basemap tiles over both transports: browser mode's HTTP route (loopback, token in the query)
@@ -39,28 +38,20 @@ vi.mock('electron', () => ({
 
 let dir: string;
 let fx: BasemapFixtures;
-let project: Project;
 let core: Core;
 let server: WebServer;
 let base: string;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
   dir = makeTempDir('basemap-routes');
   fx = makeBasemapFixtures(path.join(dir, 'fx'));
-  project = createFixtureProject(dir, '底图路由');
-  core = createCore(project);
   const staticDir = path.join(dir, 'renderer');
   fs.mkdirSync(staticDir);
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
-  server = await startWebServer({ api: core, staticDir, port: 0, basemaps: core.basemaps });
-  base = `http://127.0.0.1:${server.port}`;
+  ({ core, server, base, stop } = await serveFixtureProject(dir, { projectName: '底图路由', staticDir, routes: (c) => ({ basemaps: c.basemaps }) }));
 });
-afterAll(async () => {
-  await server.close();
-  await core.dispose();
-  project.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stop?.());
 
 const tileUrl = (rev: string, z: number, x: number, y: number, token: string | null = server.token): string =>
   `${base}${BASEMAP_TILE_ROUTE}/${rev}/${z}/${x}/${y}${token === null ? '' : `?token=${encodeURIComponent(token)}`}`;

@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { generateSample } from '../../gis-data/generator/index.js';
 import { writeSampleProject } from '../../gis-data/generator/write-sample.js';
 import { landplanner } from '../helpers/cli.js';
 import { planimeterAreasM2 } from '../helpers/oracle.js';
+import { spatialiteRows } from '../helpers/spatialite-oracle.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 /**
@@ -66,30 +66,14 @@ beforeAll(() => {
 }, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** Runs read-only SQL with SpatiaLite over the project file, in a child process (GEOS writes warnings to stderr). */
+/** Runs read-only SQL with SpatiaLite over the project file (attached as `project`): every row of each query. */
 function spatialite<T>(queries: readonly (readonly [string, readonly unknown[]])[]): T[][] {
-  const require = createRequire(import.meta.url);
-  const child = `
-const Database = require(process.argv[1]);
-const db = new Database(':memory:');
-db.loadExtension('mod_spatialite');
-db.prepare('SELECT InitSpatialMetadata(1)').get();
-db.prepare('ATTACH DATABASE ? AS p').run(process.argv[2]);
-const queries = JSON.parse(require('fs').readFileSync(0, 'utf8'));
-process.stdout.write(JSON.stringify(queries.map(([sql, params]) => db.prepare(sql).all(...params))));
-`;
-  const out = execFileSync(process.execPath, ['-e', child, require.resolve('better-sqlite3'), project], {
-    input: JSON.stringify(queries),
-    encoding: 'utf8',
-    stdio: ['pipe', 'pipe', 'ignore'],
-    maxBuffer: 1 << 28,
-  });
-  return JSON.parse(out) as T[][];
+  return spatialiteRows<T>(queries, project);
 }
 
 /** Each parcel's block by SpatiaLite: the key block holding the largest part of it (ties to the lower code). */
 const SPATIAL_BLOCK = `
-  SELECT b.code FROM p.key_blocks b
+  SELECT b.code FROM project.key_blocks b
   WHERE MbrIntersects(GeomFromGPB(b.geom), GeomFromGPB(x.geom))
     AND ST_Area(ST_Intersection(GeomFromGPB(b.geom), GeomFromGPB(x.geom))) > 0
   ORDER BY ST_Area(ST_Intersection(GeomFromGPB(b.geom), GeomFromGPB(x.geom))) DESC, b.code LIMIT 1`;
@@ -110,11 +94,11 @@ interface OracleRow {
 }
 
 function oracleQuery(by: By, year: number): readonly [string, readonly unknown[]] {
-  const label = by === 'block' ? '(SELECT name FROM p.key_blocks WHERE code = d.key)' : 'd.key';
+  const label = by === 'block' ? '(SELECT name FROM project.key_blocks WHERE code = d.key)' : 'd.key';
   return [
     `WITH d AS (
        SELECT ${KEY_SQL[by]} AS key, ST_Area(GeomFromGPB(x.geom), 1) AS a
-       FROM p.parcels x
+       FROM project.parcels x
        WHERE x.status IN (${DONE.map(() => '?').join(', ')}) AND strftime('%Y', x.completed_on) = ?
      )
      SELECT key, ${label} AS label, count(*) AS count, sum(a) AS areaM2 FROM d GROUP BY key`,
@@ -245,7 +229,7 @@ describe('landplanner quality', () => {
 
     // ~2 % of stated areas are off by 1–3 %: SpatiaLite's own areas find the same parcels.
     const [oracle] = spatialite<{ code: string }>([
-      ['SELECT code FROM p.parcels WHERE stated_area_m2 > 0 AND abs(ST_Area(GeomFromGPB(geom), 1) - stated_area_m2) > 0.005 * stated_area_m2 ORDER BY code', []],
+      ['SELECT code FROM project.parcels WHERE stated_area_m2 > 0 AND abs(ST_Area(GeomFromGPB(geom), 1) - stated_area_m2) > 0.005 * stated_area_m2 ORDER BY code', []],
     ]) as [{ code: string }[]];
     expect(q.areaMismatches.length).toBeGreaterThan(0.01 * n);
     expect(q.areaMismatches.length).toBeLessThan(0.04 * n);

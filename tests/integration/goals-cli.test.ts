@@ -1,12 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Geometry } from '../../shared/api/geojson.js';
 import { contentChecksum, landplanner } from '../helpers/cli.js';
 import { planimeterAreasM2 } from '../helpers/oracle.js';
+import { spatialiteQuery } from '../helpers/spatialite-oracle.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 /**
@@ -61,24 +61,10 @@ function sql(query: string, ...params: unknown[]): number {
   }
 }
 
-/** The sum of SpatiaLite's ellipsoidal ST_Area over the parcels matching `where` (child process: GEOS prints to stderr). */
+/** The sum of SpatiaLite's ellipsoidal ST_Area over the parcels matching `where`. */
 function spatialiteAreaM2(where: string, params: unknown[]): number {
-  const require = createRequire(import.meta.url);
-  const child = `
-const Database = require(process.argv[1]);
-const db = new Database(':memory:');
-db.loadExtension('mod_spatialite');
-db.prepare('SELECT InitSpatialMetadata(1)').get();
-db.prepare('ATTACH DATABASE ? AS p').run(process.argv[2]);
-const [sql, params] = JSON.parse(require('fs').readFileSync(0, 'utf8'));
-process.stdout.write(JSON.stringify(db.prepare(sql).pluck().get(...params)));
-`;
-  const out = execFileSync(process.execPath, ['-e', child, require.resolve('better-sqlite3'), project], {
-    input: JSON.stringify([`SELECT sum(ST_Area(GeomFromGPB(geom), 1)) FROM p.parcels WHERE ${where}`, params]),
-    encoding: 'utf8',
-    stdio: ['pipe', 'pipe', 'ignore'],
-  });
-  return JSON.parse(out) as number;
+  const [row] = spatialiteQuery<{ m2: number | null }>([[`SELECT sum(ST_Area(GeomFromGPB(geom), 1)) AS m2 FROM project.parcels WHERE ${where}`, params]], project);
+  return row?.m2 ?? NaN;
 }
 
 /** GDAL decodes, Planimeter measures. */

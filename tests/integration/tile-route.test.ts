@@ -1,22 +1,20 @@
-import fs from 'node:fs';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_HEADER } from '../../shared/api/contract.js';
-import type { EventListener } from '../../shared/api/contract.js';
 import { latToTileY, lonToTileX } from '../../shared/geo/tile-coords.js';
-import { createCore, type Core } from '../../electron/core/core.js';
+import type { Core } from '../../electron/core/core.js';
 import type { Project } from '../../electron/core/project/project.js';
-import { startWebServer, type WebServer } from '../../electron/web/server.js';
-import { createFixtureProject } from '../contract/fixture-project.js';
+import type { WebServer } from '../../electron/web/server.js';
+import { serveFixtureProject } from '../helpers/served-fixture.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 /** Browser mode's tile route: `GET /tiles/<layer>/<z>/<x>/<y>.pbf`, token required, bad coordinates 400. */
-let dir: string;
 let project: Project;
 let core: Core;
 let server: WebServer;
 let base: string;
+let stop: () => Promise<void>;
 
 const Z = 14;
 const X = Math.floor(lonToTileX(120.031, Z));
@@ -24,20 +22,10 @@ const Y = Math.floor(latToTileY(28.901, Z));
 const PATH = `/tiles/parcels/${Z}/${X}/${Y}.pbf`;
 
 beforeAll(async () => {
-  dir = makeTempDir('tile-route');
-  project = createFixtureProject(dir);
-  let forward: EventListener | null = null;
-  core = createCore(project, (name, payload) => forward?.(name, payload));
-  server = await startWebServer({ api: core, staticDir: `${dir}/no-renderer`, port: 0, tiles: core.tiles });
-  forward = server.emit;
-  base = `http://127.0.0.1:${server.port}`;
+  const dir = makeTempDir('tile-route');
+  ({ project, core, server, base, stop } = await serveFixtureProject(dir, { staticDir: `${dir}/no-renderer`, routes: (c) => ({ tiles: c.tiles }) }));
 });
-afterAll(async () => {
-  await server.close();
-  await core.dispose();
-  project.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stop?.());
 
 const get = (path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Response> => fetch(`${base}${path}`, { method, headers });
 const withToken = (path: string): string => `${path}?token=${encodeURIComponent(server.token)}`;
