@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { expect, test, type Page } from '@playwright/test';
 import type { GoalsReport } from '../../shared/api/goals.js';
+import { ledgerWorkbook } from '../fixtures/ledgers/workbook.js';
 import { landplanner } from '../helpers/cli.js';
 import { startBrowserMode, type RunningApp } from './browser-mode.js';
 import { dropFiles, openPage, showDashboard } from './page-helpers.js';
@@ -155,15 +155,19 @@ test('a GBK .csv transfer ledger: encoding detected, unknown code reported, skip
 
 test('an .xlsx ledger with a title row: the unrecognised date column is mapped by the user, then the preview maps every column', async ({ page }) => {
   const codes = freeParcelCodes(2, 10);
-  const wb = new ExcelJS.Workbook();
-  wb.addWorksheet('填表说明').addRow(['本表按月报送,面积单位见表头']);
-  const ws = wb.addWorksheet('2023年出让台账');
-  ws.addRow(['永康市2023年工业用地出让台账']);
-  ws.mergeCells('A1:G1');
-  ws.addRow(['序号', '宗地编号', '批准日期', '出让面积(公顷)', '竞得人', '用途', '镇街']);
-  ws.addRow([1, codes[0], new Date(Date.UTC(2023, 3, 12)), 1.2, '永康市金诚工贸有限公司', '工业用地', '东城街道']);
-  ws.addRow([2, codes[1], new Date(Date.UTC(2023, 10, 3)), 0.85, '永康市汇丰门业有限公司', '工业用地', '西城街道']);
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  const buffer = await ledgerWorkbook([
+    { name: '填表说明', rows: [['本表按月报送,面积单位见表头']] },
+    {
+      name: '2023年出让台账',
+      merge: 'A1:G1',
+      rows: [
+        ['永康市2023年工业用地出让台账'],
+        ['序号', '宗地编号', '批准日期', '出让面积(公顷)', '竞得人', '用途', '镇街'],
+        [1, codes[0] ?? null, new Date(Date.UTC(2023, 3, 12)), 1.2, '永康市金诚工贸有限公司', '工业用地', '东城街道'],
+        [2, codes[1] ?? null, new Date(Date.UTC(2023, 10, 3)), 0.85, '永康市汇丰门业有限公司', '工业用地', '西城街道'],
+      ],
+    },
+  ]);
 
   await openPage(page, app.url);
   await page.getByTestId('import-button').click();
@@ -228,14 +232,10 @@ test('a workbook with two ledger sheets: the 工作表 list offers both, the oth
     { code: codes[3] as string, date: '2023-05-18', mu: 7.25 },
     { code: codes[4] as string, date: '2023-05-30', mu: 3.14 },
   ];
-  const wb = new ExcelJS.Workbook();
-  const b = wb.addWorksheet('5月新增');
-  b.addRow(['地块编号', '合同签订日期', '出让面积(亩)']);
-  for (const r of added) b.addRow([r.code, r.date, r.mu]);
-  const a = wb.addWorksheet('汇总');
-  a.addRow(['地块编号', '合同签订日期', '出让面积(亩)', '受让人']);
-  for (const r of summary) a.addRow([r.code, r.date, r.mu, '永康市汇总测试有限公司']);
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  const buffer = await ledgerWorkbook([
+    { name: '5月新增', rows: [['地块编号', '合同签订日期', '出让面积(亩)'], ...added.map((r) => [r.code, r.date, r.mu])] },
+    { name: '汇总', rows: [['地块编号', '合同签订日期', '出让面积(亩)', '受让人'], ...summary.map((r) => [r.code, r.date, r.mu, '永康市汇总测试有限公司'])] },
+  ]);
 
   await openPage(page, app.url);
   await page.getByTestId('import-button').click();

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlannerError } from '../../shared/api/errors.js';
 import type { EventPayload } from '../../shared/api/contract.js';
@@ -10,6 +9,7 @@ import { createCore } from '../../electron/core/core.js';
 import { checkLedgerFile, importLedgerFile } from '../../electron/core/ledgers/index.js';
 import { Project } from '../../electron/core/project/project.js';
 import { sampleCopy } from '../fixtures/ledgers/sample-copy.js';
+import { ledgerWorkbook } from '../fixtures/ledgers/workbook.js';
 import { contentChecksum, landplanner } from '../helpers/cli.js';
 import { makeTempDir } from '../helpers/tmp.js';
 import { plannerErrorOf } from '../helpers/errors.js';
@@ -53,17 +53,15 @@ beforeAll(async () => {
     { code: codes[3] as string, date: '2023-06-15', mu: 7.25 },
     { code: codes[4] as string, date: '2023-08-31', mu: 3.125 },
   ];
-  const wb = new ExcelJS.Workbook();
-  const b = wb.addWorksheet('B');
-  b.addRow(['地块编号', '合同签订日期', '出让面积(亩)']);
-  for (const r of sheetB) b.addRow([r.code, r.date, r.mu]);
-  const a = wb.addWorksheet('A');
-  a.addRow(['永康市出让台账(汇总)']);
-  a.addRow(['地块编号', '合同签订日期', '出让面积(亩)', '受让人']);
-  for (const r of sheetA) a.addRow([r.code, r.date, r.mu, '永康市测试五金有限公司']);
-  wb.addWorksheet('说明').addRow(['面积单位为亩']);
   workbook = path.join(dir, '两张台账.xlsx');
-  await wb.xlsx.writeFile(workbook);
+  fs.writeFileSync(
+    workbook,
+    await ledgerWorkbook([
+      { name: 'B', rows: [['地块编号', '合同签订日期', '出让面积(亩)'], ...sheetB.map((r) => [r.code, r.date, r.mu])] },
+      { name: 'A', rows: [['永康市出让台账(汇总)'], ['地块编号', '合同签订日期', '出让面积(亩)', '受让人'], ...sheetA.map((r) => [r.code, r.date, r.mu, '永康市测试五金有限公司'])] },
+      { name: '说明', rows: [['面积单位为亩']] },
+    ]),
+  );
   csv = path.join(dir, '出让.csv');
   fs.writeFileSync(csv, `地块编号,合同签订日期,出让面积(亩)\n${codes[0]},2023-01-01,1\n`);
 }, 120_000);
